@@ -1,0 +1,124 @@
+package dev.confab.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.confab.protocol.frames.ClientFrame;
+import dev.confab.protocol.frames.ServerFrame;
+
+/**
+ * The JSON codec for everything on the wire. Times are ISO-8601 strings; null fields are left out;
+ * unknown fields are ignored so that newer peers can add fields. Thread-safe and immutable.
+ */
+public final class WireJson {
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    public String encode(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public byte[] encodeBytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Decodes a JSON object into {@code type}.
+     *
+     * @throws WireFormatException with {@link ErrorCode#REQUEST_INVALID_JSON} for malformed JSON, or
+     *                             {@link ErrorCode#REQUEST_INVALID} when fields have the wrong form
+     */
+    public <T> T decode(String json, Class<T> type) {
+        JsonNode tree = readTree(json);
+        return convert(tree, type, null);
+    }
+
+    /** As {@link #decode(String, Class)} for raw bytes. */
+    public <T> T decode(byte[] json, Class<T> type) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new WireFormatException(ErrorCode.REQUEST_INVALID_JSON, null, ErrorCode.REQUEST_INVALID_JSON.defaultMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new WireFormatException(ErrorCode.REQUEST_INVALID_JSON, null, "Expected a JSON object.");
+        }
+        return convert(tree, type, null);
+    }
+
+    /**
+     * Decodes a client WebSocket frame. The request id is recovered whenever the text is a JSON object,
+     * so even a frame of unknown type gets an error that names its request.
+     */
+    public ClientFrame decodeClientFrame(String json) {
+        JsonNode tree = readTree(json);
+        JsonNode idNode = tree.get("id");
+        String requestId = idNode != null && idNode.isValueNode() ? idNode.asText() : null;
+        JsonNode typeNode = tree.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new WireFormatException(ErrorCode.REQUEST_INVALID, requestId, "Every frame needs a string field 'type'.");
+        }
+        return convert(tree, ClientFrame.class, requestId);
+    }
+
+    public ServerFrame decodeServerFrame(String json) {
+        return decode(json, ServerFrame.class);
+    }
+
+    private JsonNode readTree(String json) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new WireFormatException(ErrorCode.REQUEST_INVALID_JSON, null, ErrorCode.REQUEST_INVALID_JSON.defaultMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new WireFormatException(ErrorCode.REQUEST_INVALID_JSON, null, "Expected a JSON object.");
+        }
+        return tree;
+    }
+
+    private <T> T convert(JsonNode tree, Class<T> type, String requestId) {
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (InvalidTypeIdException e) {
+            throw new WireFormatException(ErrorCode.REQUEST_UNKNOWN_TYPE, requestId,
+                    "Unknown frame type '" + e.getTypeId() + "'.");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new WireFormatException(ErrorCode.REQUEST_INVALID, requestId, describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (var ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+                }
+            }
+            return "Field '" + field + "' has the wrong form.";
+        }
+        return ErrorCode.REQUEST_INVALID.defaultMessage();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.confab.protocol.frames;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A frame a client sends over the WebSocket: a JSON object whose {@code type} names the kind and
+ * whose optional {@code id} is a request id the server echoes on the answer (ack, result or error).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClientFrame.Send.class, name = "send"),
+        @JsonSubTypes.Type(value = ClientFrame.Sync.class, name = "sync"),
+        @JsonSubTypes.Type(value = ClientFrame.History.class, name = "history"),
+        @JsonSubTypes.Type(value = ClientFrame.Conversations.class, name = "conversations"),
+        @JsonSubTypes.Type(value = ClientFrame.Read.class, name = "read"),
+        @JsonSubTypes.Type(value = ClientFrame.PresenceQuery.class, name = "presence.query"),
+        @JsonSubTypes.Type(value = ClientFrame.Ping.class, name = "ping"),
+})
+public sealed interface ClientFrame {
+    /** The request id to echo, or null. */
+    String id();
+
+    /** Send a message; answered by an {@code ack} after the message is committed. */
+    record Send(String id, String clientMessageId, Long conversationId, String to, String contentType, String body)
+            implements ClientFrame {
+    }
+
+    /** Messages with seq greater than {@code afterSeq}, ascending; answered by {@code messages}. */
+    record Sync(String id, Long conversationId, Long afterSeq, Integer limit) implements ClientFrame {
+    }
+
+    /** Messages with seq less than {@code beforeSeq} (newest when null), ascending; answered by {@code messages}. */
+    record History(String id, Long conversationId, Long beforeSeq, Integer limit) implements ClientFrame {
+    }
+
+    /** The caller's conversation list; answered by {@code conversations}. */
+    record Conversations(String id) implements ClientFrame {
+    }
+
+    /** Mark read up to {@code seq}; answered by {@code ok}. */
+    record Read(String id, Long conversationId, Long seq) implements ClientFrame {
+    }
+
+    /** Presence of the given users; answered by {@code presence.result}. */
+    record PresenceQuery(String id, java.util.List<Long> userIds) implements ClientFrame {
+    }
+
+    /** Application-level heartbeat for clients that cannot send WebSocket pings; answered by {@code pong}. */
+    record Ping(String id) implements ClientFrame {
+    }
+}

@@ -1,0 +1,77 @@
+package dev.confab.protocol.frames;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.confab.protocol.model.ConversationView;
+import dev.confab.protocol.model.MessagePage;
+import dev.confab.protocol.model.MessageView;
+import dev.confab.protocol.model.PresenceView;
+import dev.confab.protocol.model.SendAck;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A frame the server sends. Answers carry the {@code id} of the request they answer; pushes
+ * ({@code hello}, {@code message}, {@code presence}, {@code goaway}) carry none.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ServerFrame.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = ServerFrame.Ack.class, name = "ack"),
+        @JsonSubTypes.Type(value = ServerFrame.Message.class, name = "message"),
+        @JsonSubTypes.Type(value = ServerFrame.Messages.class, name = "messages"),
+        @JsonSubTypes.Type(value = ServerFrame.Conversations.class, name = "conversations"),
+        @JsonSubTypes.Type(value = ServerFrame.Presence.class, name = "presence"),
+        @JsonSubTypes.Type(value = ServerFrame.PresenceResult.class, name = "presence.result"),
+        @JsonSubTypes.Type(value = ServerFrame.Ok.class, name = "ok"),
+        @JsonSubTypes.Type(value = ServerFrame.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = ServerFrame.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = ServerFrame.GoAway.class, name = "goaway"),
+})
+public sealed interface ServerFrame {
+
+    /** First frame on every connection. */
+    record Hello(long userId, String sessionId, String deviceId, Instant serverTime, int heartbeatSeconds,
+                 int maxMessageChars) implements ServerFrame {
+    }
+
+    /** The message of request {@code id} is committed. */
+    record Ack(String id, SendAck ack) implements ServerFrame {
+    }
+
+    /** A live message in one of the caller's conversations (including the caller's own, from other devices). */
+    record Message(MessageView message) implements ServerFrame {
+    }
+
+    /** Answer to {@code sync} or {@code history}. */
+    record Messages(String id, MessagePage page) implements ServerFrame {
+    }
+
+    /** Answer to {@code conversations}. */
+    record Conversations(String id, List<ConversationView> conversations) implements ServerFrame {
+    }
+
+    /** A user who shares a conversation with the caller came online or went offline. */
+    record Presence(PresenceView presence) implements ServerFrame {
+    }
+
+    /** Answer to {@code presence.query}. */
+    record PresenceResult(String id, List<PresenceView> presence) implements ServerFrame {
+    }
+
+    /** Answer to a request that returns nothing else. */
+    record Ok(String id) implements ServerFrame {
+    }
+
+    /** Answer to {@code ping}. */
+    record Pong(String id, Instant serverTime) implements ServerFrame {
+    }
+
+    /** The request {@code id} (null when it could not be read) failed; the connection stays open. */
+    record Error(String id, String code, String message) implements ServerFrame {
+    }
+
+    /** The server is shutting down: reconnect after {@code reconnectAfterMillis}, then sync. */
+    record GoAway(String reason, long reconnectAfterMillis) implements ServerFrame {
+    }
+}

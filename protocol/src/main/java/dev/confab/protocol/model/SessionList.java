@@ -1,0 +1,7 @@
+package dev.confab.protocol.model;
+
+import java.util.List;
+
+/** The caller's live sessions. */
+public record SessionList(List<SessionView> sessions) {
+}
