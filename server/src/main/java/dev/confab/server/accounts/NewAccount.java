@@ -1,0 +1,8 @@
+package dev.confab.server.accounts;
+
+import java.time.Instant;
+
+/** Validated input for {@link AccountStore#create(NewAccount)}. */
+public record NewAccount(String username, String displayName, String email, String phone, String passwordHash,
+                         Instant createdAt) {
+}

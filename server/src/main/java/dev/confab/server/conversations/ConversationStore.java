@@ -1,0 +1,38 @@
+package dev.confab.server.conversations;
+
+import dev.confab.server.accounts.AccountId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Persistent conversations and their members.
+ *
+ * <p>Contract: blocking, thread-safe, throws {@link dev.confab.server.errors.StoreUnavailableException}
+ * when the database cannot be reached.
+ */
+public interface ConversationStore {
+
+    /**
+     * The DIRECT conversation of {@code a} and {@code b} (a != b), created with both as members when it
+     * does not exist. Idempotent and race-safe across nodes: concurrent calls for the same pair, in any
+     * order of arguments, return the same id (a unique key on the ordered pair enforces it).
+     */
+    ConversationId findOrCreateDirect(AccountId a, AccountId b);
+
+    boolean isMember(ConversationId conversation, AccountId account);
+
+    /** Members of the conversation; empty when it does not exist. */
+    List<AccountId> members(ConversationId conversation);
+
+    /** The member's conversations, most recently updated first, at most {@code limit}. */
+    List<ConversationSummary> listFor(AccountId account, int limit);
+
+    /**
+     * Moves the member's read position forward to {@code seq} (capped at the conversation's last seq);
+     * never moves it backwards. Returns the read position after the call.
+     */
+    long markRead(ConversationId conversation, AccountId account, long seq);
+
+    /** Every account that shares at least one conversation with {@code account}, excluding itself. */
+    Set<AccountId> contactsOf(AccountId account);
+}

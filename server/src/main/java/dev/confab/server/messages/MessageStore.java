@@ -1,0 +1,30 @@
+package dev.confab.server.messages;
+
+import dev.confab.server.conversations.ConversationId;
+
+/**
+ * Persistent, ordered message history: the source of truth for delivery.
+ *
+ * <p>Contract: blocking, thread-safe, throws {@link dev.confab.server.errors.StoreUnavailableException}
+ * when the database cannot be reached (and then nothing was committed).
+ */
+public interface MessageStore {
+
+    /**
+     * Stores a message in one transaction: assigns the next seq of its conversation (last seq + 1, so
+     * seqs are gap-free and strictly increasing; a unique key on (conversation, seq) backs it), inserts
+     * it, bumps the conversation's last seq and update time, and moves the sender's read position to the
+     * new seq. Returns only after commit.
+     *
+     * <p>Idempotent: when a message with the same (sender, sender device, client message id) exists, the
+     * stored one is returned with {@code duplicate = true} and nothing is written. A database unique key
+     * enforces this, so concurrent resends, on one node or many, store exactly one message.
+     */
+    AppendResult append(NewMessage message);
+
+    /** Up to {@code limit} messages with seq greater than {@code afterSeq}, ascending. */
+    MessageSlice after(ConversationId conversation, long afterSeq, int limit);
+
+    /** Up to {@code limit} messages with seq less than {@code beforeSeq}, the newest of them, ascending. */
+    MessageSlice before(ConversationId conversation, long beforeSeq, int limit);
+}

@@ -1,0 +1,62 @@
+-- Times are epoch milliseconds (BIGINT) so that SQLite and PostgreSQL store and compare them alike.
+
+CREATE TABLE accounts (
+    id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    username       TEXT   NOT NULL,
+    username_lower TEXT   NOT NULL,
+    display_name   TEXT,
+    email          TEXT,
+    phone          TEXT,
+    password_hash  TEXT   NOT NULL,
+    created_at     BIGINT NOT NULL,
+    last_seen_at   BIGINT,
+    CONSTRAINT accounts_username_lower_key UNIQUE (username_lower)
+);
+
+CREATE TABLE sessions (
+    id           TEXT   PRIMARY KEY,
+    account_id   BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    device_id    TEXT   NOT NULL,
+    device_name  TEXT,
+    token_hash   BYTEA  NOT NULL,
+    created_at   BIGINT NOT NULL,
+    last_used_at BIGINT NOT NULL,
+    expires_at   BIGINT NOT NULL,
+    CONSTRAINT sessions_token_hash_key UNIQUE (token_hash),
+    CONSTRAINT sessions_account_device_key UNIQUE (account_id, device_id)
+);
+CREATE INDEX sessions_expires_at_idx ON sessions (expires_at);
+CREATE INDEX sessions_last_used_at_idx ON sessions (last_used_at);
+
+CREATE TABLE conversations (
+    id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind       TEXT   NOT NULL CHECK (kind IN ('DIRECT', 'GROUP', 'ROOM')),
+    direct_key TEXT,
+    last_seq   BIGINT NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    CONSTRAINT conversations_direct_key_key UNIQUE (direct_key)
+);
+
+CREATE TABLE conversation_members (
+    conversation_id BIGINT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    account_id      BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    read_seq        BIGINT NOT NULL DEFAULT 0,
+    joined_at       BIGINT NOT NULL,
+    PRIMARY KEY (conversation_id, account_id)
+);
+CREATE INDEX conversation_members_account_idx ON conversation_members (account_id);
+
+CREATE TABLE messages (
+    id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    conversation_id   BIGINT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    seq               BIGINT NOT NULL,
+    sender_id         BIGINT NOT NULL REFERENCES accounts (id),
+    sender_device_id  TEXT   NOT NULL,
+    client_message_id TEXT   NOT NULL,
+    content_type      TEXT   NOT NULL,
+    body              TEXT   NOT NULL,
+    sent_at           BIGINT NOT NULL,
+    CONSTRAINT messages_conversation_seq_key UNIQUE (conversation_id, seq),
+    CONSTRAINT messages_idempotency_key UNIQUE (sender_id, sender_device_id, client_message_id)
+);

@@ -1,0 +1,133 @@
+package dev.confab.server.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.server.accounts.AccountId;
+import dev.confab.server.conversations.ConversationId;
+import dev.confab.server.conversations.ConversationKind;
+import dev.confab.server.conversations.ConversationSummary;
+import dev.confab.server.errors.ConfabException;
+import dev.confab.server.messages.Message;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The {@link dev.confab.server.conversations.ConversationStore} contract. */
+abstract class ConversationStoreContract extends StoreContract {
+
+    /** Later than any clock reading during the test, so messages order conversations as sent. */
+    private static final Instant FUTURE = Instant.parse("2100-01-01T00:00:00Z");
+
+    private Message send(ConversationId conversation, AccountId sender, int second) {
+        return stores().messages().append(message(conversation, sender, uniqueName("m"), FUTURE.plusSeconds(second)))
+                .message();
+    }
+
+    @Test
+    void findsOrCreatesOneDirectConversationPerPairInEitherOrder() {
+        AccountId alice = newAccount();
+        AccountId bob = newAccount();
+
+        ConversationId first = stores().conversations().findOrCreateDirect(alice, bob);
+
+        assertThat(stores().conversations().findOrCreateDirect(bob, alice)).isEqualTo(first);
+        assertThat(stores().conversations().findOrCreateDirect(alice, bob)).isEqualTo(first);
+        assertThat(stores().conversations().members(first)).containsExactlyInAnyOrder(alice, bob);
+        assertThat(stores().conversations().isMember(first, alice)).isTrue();
+        assertThat(stores().conversations().isMember(first, newAccount())).isFalse();
+        assertThat(stores().conversations().findOrCreateDirect(alice, newAccount())).isNotEqualTo(first);
+        assertThatThrownBy(() -> stores().conversations().findOrCreateDirect(alice, alice))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void concurrentCallsForOnePairCreateOneConversation() throws Exception {
+        AccountId alice = newAccount();
+        AccountId bob = newAccount();
+
+        List<ConversationId> ids = concurrently(20, i -> i % 2 == 0
+                ? stores().conversations().findOrCreateDirect(alice, bob)
+                : stores().conversations().findOrCreateDirect(bob, alice));
+
+        assertThat(ids).containsOnly(ids.getFirst());
+        assertThat(stores().conversations().members(ids.getFirst())).containsExactlyInAnyOrder(alice, bob);
+    }
+
+    @Test
+    void anUnknownConversationHasNoMembers() {
+        assertThat(stores().conversations().members(new ConversationId(Long.MAX_VALUE))).isEmpty();
+    }
+
+    @Test
+    void listsConversationsWithPeerUnreadCountAndLastMessageNewestFirst() {
+        AccountId alice = newAccount();
+        AccountId bob = newAccount();
+        AccountId carol = newAccount();
+        ConversationId withBob = newDirect(alice, bob);
+        ConversationId withCarol = newDirect(carol, alice);
+        ConversationId quiet = newDirect(alice, newAccount());
+        send(withBob, bob, 1);
+        send(withBob, bob, 2);
+        send(withBob, alice, 3);
+        send(withBob, bob, 4);
+        send(withCarol, carol, 5);
+        Message lastFromAlice = send(withCarol, alice, 6);
+
+        List<ConversationSummary> aliceList = stores().conversations().listFor(alice, 10);
+
+        assertThat(aliceList).extracting(ConversationSummary::id).containsExactly(withCarol, withBob, quiet);
+        ConversationSummary carolRow = aliceList.get(0);
+        assertThat(carolRow).isEqualTo(new ConversationSummary(withCarol, ConversationKind.DIRECT, carol, 2, 2, 0,
+                lastFromAlice, FUTURE.plusSeconds(6)));
+        ConversationSummary bobRow = aliceList.get(1);
+        assertThat(bobRow.peer()).isEqualTo(bob);
+        assertThat(bobRow.lastSeq()).isEqualTo(4);
+        assertThat(bobRow.readSeq()).isEqualTo(3);
+        assertThat(bobRow.unread()).isEqualTo(1);
+        assertThat(bobRow.lastMessage().seq()).isEqualTo(4);
+        assertThat(aliceList.get(2).lastMessage()).isNull();
+        assertThat(aliceList.get(2).unread()).isZero();
+
+        ConversationSummary bobView = stores().conversations().listFor(bob, 10).getFirst();
+        assertThat(bobView.peer()).isEqualTo(alice);
+        assertThat(bobView.readSeq()).isEqualTo(4);
+        assertThat(bobView.unread()).isZero();
+        assertThat(stores().conversations().listFor(alice, 2)).hasSize(2);
+        assertThat(stores().conversations().listFor(newAccount(), 10)).isEmpty();
+    }
+
+    @Test
+    void markReadMovesForwardOnlyAndStopsAtTheLastSeq() {
+        AccountId alice = newAccount();
+        AccountId bob = newAccount();
+        ConversationId conversation = newDirect(alice, bob);
+        for (int i = 1; i <= 5; i++) {
+            send(conversation, bob, i);
+        }
+
+        assertThat(stores().conversations().markRead(conversation, alice, 2)).isEqualTo(2);
+        assertThat(stores().conversations().listFor(alice, 10).getFirst().unread()).isEqualTo(3);
+        assertThat(stores().conversations().markRead(conversation, alice, 1)).isEqualTo(2);
+        assertThat(stores().conversations().markRead(conversation, alice, 99)).isEqualTo(5);
+        assertThat(stores().conversations().markRead(conversation, alice, 4)).isEqualTo(5);
+        assertThat(stores().conversations().listFor(alice, 10).getFirst().unread()).isZero();
+        assertThatThrownBy(() -> stores().conversations().markRead(conversation, newAccount(), 1))
+                .isInstanceOfSatisfying(ConfabException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONVERSATION_NOT_FOUND));
+    }
+
+    @Test
+    void contactsAreTheOtherMembersOfEveryConversation() {
+        AccountId alice = newAccount();
+        AccountId bob = newAccount();
+        AccountId carol = newAccount();
+        newDirect(alice, bob);
+        newDirect(carol, alice);
+
+        assertThat(stores().conversations().contactsOf(alice)).containsExactlyInAnyOrder(bob, carol);
+        assertThat(stores().conversations().contactsOf(bob)).containsExactly(alice);
+        assertThat(stores().conversations().contactsOf(newAccount())).isEmpty();
+    }
+}
