@@ -1,0 +1,43 @@
+package dev.confab.server.api.http;
+
+import dev.confab.protocol.WireJson;
+import dev.confab.server.accounts.AccountService;
+import dev.confab.server.accounts.AccountStore;
+import dev.confab.server.accounts.TicketService;
+import dev.confab.server.api.BlockingCalls;
+import dev.confab.server.conversations.ConversationService;
+import dev.confab.server.messages.MessageService;
+import dev.confab.server.presence.PresenceService;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.BooleanSupplier;
+
+/** Builds the HTTP router: every route is a thin edge over the same services the WebSocket uses. */
+public final class HttpApi {
+    private HttpApi() {
+    }
+
+    /** Everything the routes call. */
+    public record Services(AccountService accounts, TicketService tickets, AccountStore accountStore,
+                           ConversationService conversations, MessageService messages, PresenceService presence) {
+    }
+
+    public static Router router(Vertx vertx, Services services, BlockingCalls blocking, WireJson json,
+                                long maxBodyBytes, int maxPresenceQuery, BooleanSupplier ready) {
+        Router router = Router.router(vertx);
+        HttpErrors errors = new HttpErrors(json);
+        RouteSupport routes = new RouteSupport(blocking, services.accounts(), json);
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        AccountRoutes.mount(router, routes, services.accounts(), services.tickets());
+        ConversationRoutes.mount(router, routes, services.conversations(), services.messages());
+        PeopleRoutes.mount(router, routes, services.accountStore(), services.presence(), maxPresenceQuery);
+        OpsRoutes.mount(router, blocking, ready);
+        router.route().failureHandler(errors);
+        router.errorHandler(404, errors);
+        router.errorHandler(405, errors);
+        router.errorHandler(413, errors);
+        router.errorHandler(500, errors);
+        return router;
+    }
+}

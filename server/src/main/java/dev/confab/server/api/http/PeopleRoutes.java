@@ -1,0 +1,44 @@
+package dev.confab.server.api.http;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.model.PresenceList;
+import dev.confab.server.accounts.AccountId;
+import dev.confab.server.accounts.AccountStore;
+import dev.confab.server.api.Views;
+import dev.confab.server.errors.ConfabException;
+import dev.confab.server.presence.PresenceService;
+import io.vertx.ext.web.Router;
+import java.util.Arrays;
+import java.util.List;
+
+/** Public profiles by exact username, and presence of a list of users. */
+final class PeopleRoutes {
+    private PeopleRoutes() {
+    }
+
+    static void mount(Router router, RouteSupport routes, AccountStore accounts, PresenceService presence,
+                      int maxPresenceQuery) {
+        router.get("/api/v1/users/:username").handler(routes.authed(200, (who, ctx) ->
+                Views.user(accounts.findByUsername(ctx.pathParam("username"))
+                        .orElseThrow(() -> new ConfabException(ErrorCode.USER_NOT_FOUND)))));
+        router.get("/api/v1/presence").handler(routes.authed(200, (who, ctx) -> {
+            List<AccountId> ids = parseIds(ctx.request().getParam("userIds"), maxPresenceQuery);
+            return new PresenceList(presence.query(ids).stream().map(Views::presence).toList());
+        }));
+    }
+
+    private static List<AccountId> parseIds(String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        String[] parts = raw.split(",");
+        if (parts.length > max) {
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "At most " + max + " ids per presence query.");
+        }
+        try {
+            return Arrays.stream(parts).map(String::strip).map(Long::parseLong).map(AccountId::new).toList();
+        } catch (NumberFormatException e) {
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'userIds' is a comma-separated list of user ids.");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.confab.server.api.ws;
+
+import dev.confab.protocol.CloseCodes;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.WireFormatException;
+import dev.confab.protocol.WireJson;
+import dev.confab.protocol.frames.ClientFrame;
+import dev.confab.protocol.frames.ServerFrame;
+import dev.confab.server.accounts.AuthenticatedSession;
+import dev.confab.server.api.BlockingCalls;
+import dev.confab.server.errors.ConfabException;
+import dev.confab.server.presence.PresenceService;
+import dev.confab.server.transport.ws.ConnectionListener;
+import dev.confab.server.transport.ws.WsConnection;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket command edge. Frames of one connection are answered strictly in arrival order (so a
+ * client's messages get seqs in the order it sent them); bad frames get an error frame naming their
+ * request id and the connection stays open, until the abuse limit closes it with 1008.
+ */
+public final class WsApi implements ConnectionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(WsApi.class);
+
+    private final WireJson json;
+    private final WsRequests requests;
+    private final PresenceService presence;
+    private final BlockingCalls blocking;
+    private final WsLimits limits;
+    private final Clock clock;
+    private final int heartbeatSeconds;
+    private final int maxMessageChars;
+    private final ConcurrentHashMap<WsConnection, ConnectionState> states = new ConcurrentHashMap<>();
+
+    public WsApi(WireJson json, WsRequests requests, PresenceService presence, BlockingCalls blocking, WsLimits limits,
+                 Clock clock, int heartbeatSeconds, int maxMessageChars) {
+        this.json = json;
+        this.requests = requests;
+        this.presence = presence;
+        this.blocking = blocking;
+        this.limits = limits;
+        this.clock = clock;
+        this.heartbeatSeconds = heartbeatSeconds;
+        this.maxMessageChars = maxMessageChars;
+    }
+
+    @Override
+    public void opened(WsConnection connection) {
+        states.put(connection, new ConnectionState());
+        AuthenticatedSession who = connection.session();
+        connection.send(json.encode(new ServerFrame.Hello(who.accountId().value(), who.sessionId().value(),
+                who.deviceId(), clock.instant(), heartbeatSeconds, maxMessageChars)));
+        blocking.run(() -> {
+            presence.connected(who.accountId(), who.username());
+            return null;
+        }).onFailure(e -> LOG.warn("presence update failed: {}", e.toString()));
+    }
+
+    @Override
+    public void closed(WsConnection connection) {
+        states.remove(connection);
+        AuthenticatedSession who = connection.session();
+        blocking.run(() -> {
+            presence.disconnected(who.accountId(), who.username());
+            return null;
+        }).onFailure(e -> LOG.warn("presence update failed: {}", e.toString()));
+    }
+
+    @Override
+    public void binary(WsConnection connection) {
+        reject(connection, null, ErrorCode.REQUEST_INVALID, "Frames are JSON text; binary frames are not accepted.");
+    }
+
+    @Override
+    public void text(WsConnection connection, String text) {
+        ConnectionState state = states.get(connection);
+        if (state == null) {
+            return;
+        }
+        ClientFrame frame;
+        try {
+            frame = json.decodeClientFrame(text);
+        } catch (WireFormatException e) {
+            reject(connection, e.requestId(), e.code(), e.getMessage());
+            return;
+        }
+        if (state.pending >= limits.maxPendingRequests()) {
+            reject(connection, frame.id(), ErrorCode.RATE_LIMITED, "Too many requests waiting for an answer.");
+            return;
+        }
+        state.pending++;
+        state.tail = state.tail.transform(previous -> answer(connection, frame)).onComplete(done -> state.pending--);
+    }
+
+    private Future<Void> answer(WsConnection connection, ClientFrame frame) {
+        return blocking.run(() -> requests.answer(connection.session(), frame)).transform(result -> {
+            if (result.succeeded()) {
+                connection.send(json.encode(result.result()));
+            } else {
+                connection.send(json.encode(errorFrame(frame.id(), result.cause())));
+                if (result.cause() instanceof ConfabException e && e.code() == ErrorCode.RATE_LIMITED) {
+                    countViolation(connection);
+                }
+            }
+            return Future.succeededFuture();
+        });
+    }
+
+    private ServerFrame.Error errorFrame(String requestId, Throwable cause) {
+        if (cause instanceof ConfabException e) {
+            return new ServerFrame.Error(requestId, e.code().code(), e.getMessage());
+        }
+        LOG.error("websocket request failed", cause);
+        return new ServerFrame.Error(requestId, ErrorCode.INTERNAL.code(), ErrorCode.INTERNAL.defaultMessage());
+    }
+
+    private void reject(WsConnection connection, String requestId, ErrorCode code, String message) {
+        connection.send(json.encode(new ServerFrame.Error(requestId, code.code(), message)));
+        countViolation(connection);
+    }
+
+    private void countViolation(WsConnection connection) {
+        ConnectionState state = states.get(connection);
+        if (state != null && state.violation(clock.millis(), limits)) {
+            connection.close(CloseCodes.POLICY_VIOLATION, "too many bad frames");
+        }
+    }
+
+    /** Per-connection bookkeeping; touched only on the connection's event loop. */
+    private static final class ConnectionState {
+        Future<Void> tail = Future.succeededFuture();
+        int pending;
+        int violations;
+        long windowStart;
+
+        /** Counts a bad frame; true when the connection has passed its allowance. */
+        boolean violation(long now, WsLimits limits) {
+            if (now - windowStart > limits.violationWindow().toMillis()) {
+                windowStart = now;
+                violations = 0;
+            }
+            return ++violations > limits.maxViolations();
+        }
+    }
+}

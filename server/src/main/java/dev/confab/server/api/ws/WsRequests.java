@@ -1,0 +1,79 @@
+package dev.confab.server.api.ws;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.frames.ClientFrame;
+import dev.confab.protocol.frames.ServerFrame;
+import dev.confab.server.accounts.AccountId;
+import dev.confab.server.accounts.AuthenticatedSession;
+import dev.confab.server.api.Views;
+import dev.confab.server.conversations.ConversationId;
+import dev.confab.server.conversations.ConversationService;
+import dev.confab.server.errors.ConfabException;
+import dev.confab.server.messages.MessageService;
+import dev.confab.server.messages.SendCommand;
+import dev.confab.server.presence.PresenceService;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Answers one client frame by calling the same services the HTTP routes call. Blocking; runs on a
+ * virtual thread. Throws {@link ConfabException} for expected failures.
+ */
+public final class WsRequests {
+    private final MessageService messages;
+    private final ConversationService conversations;
+    private final PresenceService presence;
+    private final int maxPresenceQuery;
+    private final Clock clock;
+
+    public WsRequests(MessageService messages, ConversationService conversations, PresenceService presence,
+               int maxPresenceQuery, Clock clock) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.presence = presence;
+        this.maxPresenceQuery = maxPresenceQuery;
+        this.clock = clock;
+    }
+
+    ServerFrame answer(AuthenticatedSession who, ClientFrame frame) {
+        return switch (frame) {
+            case ClientFrame.Send s -> new ServerFrame.Ack(s.id(), Views.ack(messages.send(who,
+                    new SendCommand(s.clientMessageId(), conversation(s.conversationId(), true), s.to(),
+                            s.contentType(), s.body()))));
+            case ClientFrame.Sync s -> {
+                ConversationId c = conversation(s.conversationId(), false);
+                long after = s.afterSeq() == null ? 0 : s.afterSeq();
+                yield new ServerFrame.Messages(s.id(), Views.pageAfter(c, messages.after(who, c, after, s.limit())));
+            }
+            case ClientFrame.History h -> {
+                ConversationId c = conversation(h.conversationId(), false);
+                yield new ServerFrame.Messages(h.id(), Views.pageBefore(c, messages.before(who, c, h.beforeSeq(), h.limit())));
+            }
+            case ClientFrame.Conversations c -> new ServerFrame.Conversations(c.id(), Views.conversations(conversations.list(who)));
+            case ClientFrame.Read r -> {
+                conversations.markRead(who, conversation(r.conversationId(), false), r.seq());
+                yield new ServerFrame.Ok(r.id());
+            }
+            case ClientFrame.PresenceQuery q -> new ServerFrame.PresenceResult(q.id(),
+                    presence.query(presenceIds(q.userIds())).stream().map(Views::presence).toList());
+            case ClientFrame.Ping p -> new ServerFrame.Pong(p.id(), clock.instant());
+        };
+    }
+
+    private List<AccountId> presenceIds(List<Long> ids) {
+        if (ids == null || ids.size() > maxPresenceQuery || ids.contains(null)) {
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'userIds' must list 0 to " + maxPresenceQuery + " ids.");
+        }
+        return ids.stream().map(AccountId::new).toList();
+    }
+
+    private static ConversationId conversation(Long id, boolean optional) {
+        if (id == null) {
+            if (optional) {
+                return null;
+            }
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'conversationId' is required.");
+        }
+        return new ConversationId(id);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.confab.server.app;
+
+import dev.confab.protocol.CloseCodes;
+import dev.confab.protocol.WireJson;
+import dev.confab.protocol.frames.ServerFrame;
+import dev.confab.server.app.config.ServerConfig;
+import dev.confab.server.store.jdbc.Database;
+import dev.confab.server.transport.ws.WsConnection;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Confab node. {@link #start} opens the database (migrating it), wires every service and
+ * listens; {@link #close} shuts down gracefully: refuse new connections, tell connected clients to
+ * reconnect elsewhere or later ({@code goaway}, then close 1001), let in-flight requests finish within
+ * the grace period, then close the database.
+ */
+public final class ConfabServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfabServer.class);
+
+    private final ServerConfig config;
+    private final Vertx vertx;
+    private final ExecutorService blockingThreads;
+    private final Database database;
+    private final ServerWiring wiring;
+    private final HttpServer httpServer;
+    private volatile boolean stopping;
+
+    private ConfabServer(ServerConfig config, Vertx vertx, ExecutorService blockingThreads, Database database,
+                         ServerWiring wiring, HttpServer httpServer) {
+        this.config = config;
+        this.vertx = vertx;
+        this.blockingThreads = blockingThreads;
+        this.database = database;
+        this.wiring = wiring;
+        this.httpServer = httpServer;
+    }
+
+    /** Starts a node and returns once it is listening. */
+    public static ConfabServer start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerConfig)} with the clock every service reads (tests pin or advance it). */
+    public static ConfabServer start(ServerConfig config, Clock clock) {
+        Database database = Database.open(config.database());
+        Vertx vertx = Vertx.vertx();
+        ExecutorService blockingThreads = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("confab-blocking-", 0).factory());
+        ConfabServer[] self = new ConfabServer[1];
+        try {
+            ServerWiring wiring = new ServerWiring(config, vertx, blockingThreads, database, clock,
+                    () -> self[0] != null && !self[0].stopping && database.isReachable());
+            // The configured limit is enforced per message, where Vert.x lets the gateway close with 1009.
+            // A single frame far beyond it is cut off by Netty's decoder, which drops the TCP connection.
+            int limit = config.ws().maxFrameBytes();
+            HttpServerOptions options = new HttpServerOptions().setHost(config.server().host())
+                    .setPort(config.server().port()).setMaxWebSocketMessageSize(limit)
+                    .setMaxWebSocketFrameSize((int) Math.min(Integer.MAX_VALUE, Math.max(4L * limit, 1 << 20)))
+                    .setCompressionSupported(true);
+            HttpServer server = vertx.createHttpServer(options).requestHandler(wiring.router())
+                    .webSocketHandshakeHandler(wiring.gateway());
+            server.listen().await();
+            wiring.startTimers();
+            self[0] = new ConfabServer(config, vertx, blockingThreads, database, wiring, server);
+            return self[0];
+        } catch (RuntimeException e) {
+            vertx.close();
+            blockingThreads.shutdownNow();
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return httpServer.actualPort();
+    }
+
+    /** The URL clients use: the configured public URL, or http://localhost:PORT. */
+    public URI url() {
+        String configured = config.server().publicUrl();
+        return URI.create(configured.isEmpty() ? "http://localhost:" + port() + "/" : configured);
+    }
+
+    public int connectionCount() {
+        return wiring.registry().size();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        long graceMillis = config.server().shutdownGrace().toMillis();
+        wiring.gateway().stopAccepting();
+        String goaway = new WireJson().encode(new ServerFrame.GoAway("server shutting down", 1000));
+        for (WsConnection c : wiring.registry().all()) {
+            c.send(goaway);
+            c.closeAfterQueued(CloseCodes.GOING_AWAY, "server shutting down");
+        }
+        try {
+            httpServer.shutdown(graceMillis, TimeUnit.MILLISECONDS).await(graceMillis + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
+        }
+        blockingThreads.shutdown();
+        try {
+            if (!blockingThreads.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("requests still running after the grace period; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            vertx.close().await(graceMillis + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("event loops did not stop cleanly: {}", e.toString());
+        }
+        database.close();
+        LOG.info("Confab stopped");
+    }
+}

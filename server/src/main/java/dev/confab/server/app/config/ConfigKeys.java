@@ -1,0 +1,87 @@
+package dev.confab.server.app.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every configuration key, with its default and documentation. The example file
+ * ({@code confab.example.properties}) is generated from this list, so the two cannot drift apart.
+ */
+public final class ConfigKeys {
+    public static final List<ConfigKey> ALL = List.of(
+            key("server.host", "0.0.0.0", "Address to listen on. 0.0.0.0 listens on every interface; 127.0.0.1 only locally."),
+            key("server.port", "8080", "TCP port for HTTP and WebSocket. 0 picks a free port (printed at start)."),
+            key("server.public-url", "", "URL clients use to reach this node; printed at start. Empty: http://localhost:<port>."),
+            key("server.data-dir", "./data", "Directory for the embedded database and other local state."),
+            key("server.shutdown-grace", "10s", "On shutdown, how long to let in-flight requests finish after telling clients to reconnect."),
+            key("http.max-body-bytes", "1048576", "Largest HTTP request body; larger requests get request.too_large (413)."),
+            key("db.url", "", "JDBC URL. Empty: SQLite at <server.data-dir>/confab.db. For PostgreSQL: jdbc:postgresql://host:5432/db."),
+            key("db.user", "", "Database user (PostgreSQL)."),
+            key("db.password", "", "Database password (PostgreSQL). Prefer the CONFAB_DB_PASSWORD environment variable."),
+            key("db.schema", "", "PostgreSQL schema to use (created if missing). Empty: the user's default schema."),
+            key("db.pool-size", "10", "Maximum database connections."),
+            key("db.sqlite-synchronous", "FULL", "SQLite durability: FULL (an acked message survives power loss) or NORMAL (survives a crash of the process)."),
+            key("db.connection-timeout", "5s", "How long a request waits for a database connection before failing with 'unavailable'."),
+            key("auth.session-idle-timeout", "30d", "A session unused for this long ends."),
+            key("auth.session-max-age", "90d", "A session ends this long after login, used or not."),
+            key("auth.ticket-ttl", "30s", "Lifetime of a single-use WebSocket ticket."),
+            key("auth.password-min-length", "8", "Shortest accepted password, in characters."),
+            key("auth.password-max-length", "1024", "Longest accepted password, in characters (never truncated)."),
+            key("auth.display-name-max-length", "64", "Longest display name, in characters."),
+            key("auth.argon2-memory-kib", "19456", "Argon2id memory per hash in KiB (at least 19456)."),
+            key("auth.argon2-iterations", "2", "Argon2id iterations (at least 2)."),
+            key("auth.argon2-parallelism", "1", "Argon2id lanes."),
+            key("auth.max-concurrent-hashes", "2", "Password hashes computed at once; more logins wait. Bounds memory under a login flood."),
+            key("auth.login-attempts-per-window", "10", "Login attempts per username per window; more get rate_limited."),
+            key("auth.login-attempt-window", "1m", "Window for counting login attempts."),
+            key("ws.allowed-origins", "", "Comma-separated browser origins allowed to open the WebSocket. Empty: same origin only. '*': any."),
+            key("ws.max-frame-bytes", "65536", "Largest WebSocket frame or message; larger ones close the connection with 1009."),
+            key("ws.outbound-queue-frames", "1024", "Frames that may queue for a slow reader before it is disconnected with 4008."),
+            key("ws.heartbeat-interval", "25s", "How often the server pings each connection."),
+            key("ws.idle-timeout", "60s", "A connection that sends nothing (not even a pong) for this long is closed with 4000."),
+            key("ws.max-pending-requests", "256", "Requests of one connection waiting for an answer; more get rate_limited."),
+            key("ws.max-bad-frames", "20", "Bad frames tolerated per window before the connection is closed with 1008."),
+            key("ws.bad-frame-window", "1m", "Window for counting bad frames."),
+            key("messages.max-body-chars", "4000", "Longest message body in characters (Unicode code points); longer ones get message.too_long."),
+            key("messages.default-page-size", "100", "Messages per sync or history page when the client asks for no size."),
+            key("messages.max-page-size", "500", "Largest sync or history page a client may ask for."),
+            key("messages.sends-per-window", "200", "Messages one session may send per window; more get rate_limited."),
+            key("messages.send-window", "10s", "Window for counting sends."),
+            key("conversations.max-listed", "1000", "Most conversations returned in one conversation list."),
+            key("presence.max-query", "200", "Most users in one presence query."));
+
+    private ConfigKeys() {
+    }
+
+    private static ConfigKey key(String name, String defaultValue, String description) {
+        return new ConfigKey(name, defaultValue, description);
+    }
+
+    public static Map<String, String> defaults() {
+        Map<String, String> values = new LinkedHashMap<>();
+        ALL.forEach(k -> values.put(k.name(), k.defaultValue()));
+        return values;
+    }
+
+    /** The documented example configuration file. */
+    public static String exampleFile() {
+        StringBuilder out = new StringBuilder("""
+                # Confab server configuration (Java properties format).
+                # Every key is optional; the value shown is the default. Precedence, lowest first:
+                # built-in defaults, this file (--config FILE), environment variables (CONFAB_<KEY>, e.g.
+                # CONFAB_SERVER_PORT for server.port), command-line flags (--port, --data, --db, --set key=value).
+                # Durations: 500ms, 30s, 5m, 2h, 30d (or ISO-8601 such as PT30S).
+                """);
+        String section = "";
+        for (ConfigKey k : ALL) {
+            if (!k.section().equals(section)) {
+                section = k.section();
+                out.append("\n# --- ").append(section).append(" ---\n");
+            }
+            out.append("\n# ").append(k.description()).append('\n');
+            out.append(k.name()).append('=').append(k.defaultValue()).append('\n');
+        }
+        return out.toString();
+    }
+}

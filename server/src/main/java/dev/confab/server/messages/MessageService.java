@@ -1,0 +1,140 @@
+package dev.confab.server.messages;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.server.accounts.AccountId;
+import dev.confab.server.accounts.AccountStore;
+import dev.confab.server.accounts.AuthenticatedSession;
+import dev.confab.server.cluster.EventBus;
+import dev.confab.server.conversations.ConversationId;
+import dev.confab.server.conversations.ConversationStore;
+import dev.confab.server.errors.ConfabException;
+import dev.confab.server.events.UserEvent;
+import dev.confab.server.limits.RateLimiter;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Sending and reading messages. {@link #send} returns only after the message is committed, then
+ * pushes it to every member's live connections (the sender's other devices included). Blocking.
+ */
+public final class MessageService {
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern CONTENT_TYPE =
+            Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
+    static final String DEFAULT_CONTENT_TYPE = "text/plain";
+
+    private final MessageStore messages;
+    private final ConversationStore conversations;
+    private final AccountStore accounts;
+    private final EventBus bus;
+    private final RateLimiter sendRate;
+    private final MessageLimits limits;
+    private final Clock clock;
+
+    public MessageService(MessageStore messages, ConversationStore conversations, AccountStore accounts, EventBus bus,
+                          RateLimiter sendRate, MessageLimits limits, Clock clock) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.accounts = accounts;
+        this.bus = bus;
+        this.sendRate = sendRate;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the message (or finds the one stored by an earlier send with the same client message id
+     * from the same device) and returns it. Validation happens before anything is written. A client
+     * message id this device already used in another conversation is refused, not answered with the
+     * other message's ack.
+     */
+    public Message send(AuthenticatedSession who, SendCommand command) {
+        validate(command);
+        if (!sendRate.tryAcquire("send:" + who.sessionId().value())) {
+            throw new ConfabException(ErrorCode.RATE_LIMITED, "Sending too fast; slow down and retry.");
+        }
+        ConversationId conversation = resolveConversation(who, command);
+        String contentType = command.contentType() == null ? DEFAULT_CONTENT_TYPE : command.contentType();
+        AppendResult result = messages.append(new NewMessage(conversation, who.accountId(), who.deviceId(),
+                command.clientMessageId(), contentType, command.body(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        if (result.duplicate() && !result.message().conversationId().equals(conversation)) {
+            throw new ConfabException(ErrorCode.MESSAGE_CLIENT_ID_REUSED);
+        }
+        if (!result.duplicate()) {
+            bus.publish(conversations.members(conversation), new UserEvent.MessagePosted(result.message(), who.sessionId()));
+        }
+        return result.message();
+    }
+
+    /** Messages after {@code afterSeq}, ascending, at most a page. */
+    public MessageSlice after(AuthenticatedSession who, ConversationId conversation, long afterSeq, Integer limit) {
+        requireMember(who.accountId(), conversation);
+        if (afterSeq < 0) {
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'after' must be 0 or more.");
+        }
+        return messages.after(conversation, afterSeq, pageSize(limit));
+    }
+
+    /** Messages before {@code beforeSeq} (the newest when null), ascending, at most a page. */
+    public MessageSlice before(AuthenticatedSession who, ConversationId conversation, Long beforeSeq, Integer limit) {
+        requireMember(who.accountId(), conversation);
+        if (beforeSeq != null && beforeSeq < 1) {
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'before' must be 1 or more.");
+        }
+        return messages.before(conversation, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, pageSize(limit));
+    }
+
+    public MessageLimits limits() {
+        return limits;
+    }
+
+    private void validate(SendCommand command) {
+        if (command.clientMessageId() == null || !CLIENT_ID.matcher(command.clientMessageId()).matches()) {
+            throw new ConfabException(ErrorCode.MESSAGE_INVALID_CLIENT_ID);
+        }
+        if ((command.conversationId() == null) == (command.toUsername() == null)) {
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "Give exactly one of 'conversationId' and 'to'.");
+        }
+        if (command.contentType() != null && !CONTENT_TYPE.matcher(command.contentType()).matches()) {
+            throw new ConfabException(ErrorCode.MESSAGE_INVALID_CONTENT_TYPE);
+        }
+        String body = command.body();
+        if (body == null || body.isEmpty()) {
+            throw new ConfabException(ErrorCode.MESSAGE_EMPTY);
+        }
+        if (body.length() > limits.maxBodyChars() && body.codePointCount(0, body.length()) > limits.maxBodyChars()) {
+            throw new ConfabException(ErrorCode.MESSAGE_TOO_LONG,
+                    "Message bodies are at most " + limits.maxBodyChars() + " characters.");
+        }
+    }
+
+    private ConversationId resolveConversation(AuthenticatedSession who, SendCommand command) {
+        if (command.conversationId() != null) {
+            requireMember(who.accountId(), command.conversationId());
+            return command.conversationId();
+        }
+        AccountId peer = accounts.findByUsername(command.toUsername())
+                .orElseThrow(() -> new ConfabException(ErrorCode.USER_NOT_FOUND)).id();
+        if (peer.equals(who.accountId())) {
+            throw new ConfabException(ErrorCode.MESSAGE_TO_SELF);
+        }
+        return conversations.findOrCreateDirect(who.accountId(), peer);
+    }
+
+    private void requireMember(AccountId account, ConversationId conversation) {
+        if (!conversations.isMember(conversation, account)) {
+            throw new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND);
+        }
+    }
+
+    private int pageSize(Integer requested) {
+        if (requested == null) {
+            return limits.defaultPageSize();
+        }
+        if (requested < 1) {
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'limit' must be 1 or more.");
+        }
+        return Math.min(requested, limits.maxPageSize());
+    }
+}

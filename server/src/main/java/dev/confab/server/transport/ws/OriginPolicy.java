@@ -1,0 +1,53 @@
+package dev.confab.server.transport.ws;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which browser origins may open a WebSocket. With an empty allow-list only the server's own origin is
+ * accepted (the Origin's host and port must equal the Host header); {@code *} accepts any. Requests
+ * without an Origin header come from non-browser clients, which Origin checks cannot restrict, and are
+ * accepted; they still need a valid token.
+ */
+public final class OriginPolicy {
+    private final List<String> allowed;
+
+    public OriginPolicy(List<String> allowedOrigins) {
+        this.allowed = allowedOrigins.stream().map(o -> stripSlash(o.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    public boolean allows(String origin, String host) {
+        if (origin == null) {
+            return true;
+        }
+        String normalized = stripSlash(origin.toLowerCase(Locale.ROOT));
+        if (allowed.contains("*") || allowed.contains(normalized)) {
+            return true;
+        }
+        return allowed.isEmpty() && sameOrigin(normalized, host);
+    }
+
+    private static boolean sameOrigin(String origin, String host) {
+        if (host == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin);
+            if (uri.getHost() == null) {
+                return false;
+            }
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            String hostLower = host.toLowerCase(Locale.ROOT);
+            int defaultPort = "https".equals(uri.getScheme()) ? 443 : 80;
+            String withPort = uri.getHost() + ":" + port;
+            return hostLower.equals(withPort) || (port == defaultPort && hostLower.equals(uri.getHost()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.confab.server.transport.ws;
+
+import dev.confab.protocol.CloseCodes;
+import dev.confab.server.errors.ConfabException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.http.HttpHeaders;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket endpoint: checks path and Origin, authenticates before accepting the upgrade (401 when
+ * the credential is missing or bad, 403 for a foreign Origin, 503 when the database is down), then
+ * registers the connection and runs heartbeats: a ping every interval, and a close with
+ * {@link CloseCodes#HEARTBEAT_TIMEOUT} for connections silent past the idle timeout.
+ */
+public final class WsGateway implements Handler<ServerWebSocketHandshake> {
+    private static final Logger LOG = LoggerFactory.getLogger(WsGateway.class);
+
+    private final Vertx vertx;
+    private final WsSettings settings;
+    private final OriginPolicy origins;
+    private final UpgradeAuthenticator authenticator;
+    private final ConnectionListener listener;
+    private final ConnectionRegistry registry;
+    private final Clock clock;
+    private volatile boolean accepting = true;
+
+    public WsGateway(Vertx vertx, WsSettings settings, OriginPolicy origins, UpgradeAuthenticator authenticator,
+                     ConnectionListener listener, ConnectionRegistry registry, Clock clock) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.origins = origins;
+        this.authenticator = authenticator;
+        this.listener = listener;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Starts the heartbeat timer; returns its id. */
+    public long startHeartbeats() {
+        return vertx.setPeriodic(settings.heartbeatInterval().toMillis(), id -> heartbeat());
+    }
+
+    /** Refuses new upgrades with 503 from now on (shutdown). */
+    public void stopAccepting() {
+        accepting = false;
+    }
+
+    @Override
+    public void handle(ServerWebSocketHandshake handshake) {
+        if (!settings.path().equals(handshake.path())) {
+            handshake.reject(404);
+            return;
+        }
+        if (!accepting) {
+            handshake.reject(503);
+            return;
+        }
+        String host = handshake.headers().get(HttpHeaders.HOST);
+        if (!origins.allows(handshake.headers().get(HttpHeaders.ORIGIN), host)) {
+            handshake.reject(403);
+            return;
+        }
+        String bearer = bearerToken(handshake.headers().get(HttpHeaders.AUTHORIZATION));
+        String ticket = queryParam(handshake.query(), "ticket");
+        if ((bearer == null) == (ticket == null)) {
+            handshake.reject(401);
+            return;
+        }
+        authenticator.authenticate(bearer, ticket).onComplete(result -> {
+            if (result.failed()) {
+                handshake.reject(statusFor(result.cause()));
+                return;
+            }
+            handshake.accept().onSuccess(socket -> open(socket, result.result()))
+                    .onFailure(e -> LOG.debug("upgrade failed: {}", e.toString()));
+        });
+    }
+
+    private void open(ServerWebSocket socket, dev.confab.server.accounts.AuthenticatedSession session) {
+        WsConnection connection = new WsConnection(socket, vertx.getOrCreateContext(), session,
+                settings.outboundQueueFrames(), clock.millis());
+        registry.add(connection);
+        socket.textMessageHandler(text -> {
+            connection.markInbound(clock.millis());
+            listener.text(connection, text);
+        });
+        socket.binaryMessageHandler(bytes -> {
+            connection.markInbound(clock.millis());
+            listener.binary(connection);
+        });
+        socket.pongHandler(p -> connection.markInbound(clock.millis()));
+        socket.exceptionHandler(e -> onSocketError(connection, e));
+        socket.closeHandler(v -> {
+            registry.remove(connection);
+            listener.closed(connection);
+        });
+        listener.opened(connection);
+    }
+
+    /**
+     * Vert.x reports an oversized frame (Netty's decoder) or an oversized multi-frame message (its own
+     * aggregation) as an exception without closing properly; close with 1009 so the client knows why.
+     */
+    private static void onSocketError(WsConnection connection, Throwable e) {
+        if (e instanceof CorruptedWebSocketFrameException corrupted) {
+            connection.close(corrupted.closeStatus().code(), "frame rejected: " + corrupted.closeStatus().reasonText());
+        } else if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
+            connection.close(CloseCodes.MESSAGE_TOO_BIG, "message too big");
+        } else {
+            LOG.debug("websocket error: {}", e.toString());
+        }
+    }
+
+    private void heartbeat() {
+        long now = clock.millis();
+        long idleLimit = settings.idleTimeout().toMillis();
+        for (WsConnection c : registry.all()) {
+            if (now - c.lastInboundMillis() > idleLimit) {
+                c.close(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
+            } else {
+                c.ping();
+            }
+        }
+    }
+
+    private static int statusFor(Throwable cause) {
+        if (cause instanceof ConfabException e) {
+            return e.code().httpStatus();
+        }
+        LOG.error("websocket authentication failed unexpectedly", cause);
+        return 500;
+    }
+
+    private static String bearerToken(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static String queryParam(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                String value = java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+}
