@@ -106,7 +106,10 @@ public final class WsConnection {
      */
     private void drain() {
         drainScheduled.set(false);
-        if (closing.get() || socket.isClosed()) {
+        if (closing.get()) {
+            return;
+        }
+        if (socket.isClosed()) {
             outbound.clear();
             return;
         }

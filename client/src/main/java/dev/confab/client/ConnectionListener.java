@@ -1,0 +1,46 @@
+package dev.confab.client;
+
+import dev.confab.protocol.model.MessageView;
+import dev.confab.protocol.model.PresenceView;
+
+/**
+ * What a {@link ConfabConnection} tells the application. All callbacks of one connection run on that
+ * connection's single event thread, one at a time, in the order the events happened. Callbacks must
+ * return promptly and must not block on futures of the same connection (those complete on the same
+ * thread). An exception thrown by a callback is logged and otherwise ignored.
+ */
+public interface ConnectionListener {
+
+    /**
+     * A message, delivered at most once per {@code (conversationId, seq)} and, within a conversation, in
+     * strictly increasing {@code seq} order without gaps. Includes the messages this connection sent,
+     * once the server has acknowledged them.
+     */
+    default void onMessage(MessageView message) {
+    }
+
+    /** A user who shares a conversation with the caller came online or went offline. */
+    default void onPresence(PresenceView presence) {
+    }
+
+    /** The connection moved to {@code state}. Called once per change. */
+    default void onConnectionState(ConnectionState state) {
+    }
+
+    /**
+     * The server ended the session (logout, revocation, password change, expiry) or refused the token.
+     * The connection does not reconnect; the application must log in again. Followed by
+     * {@link ConnectionState#CLOSED}.
+     */
+    default void onSessionEnded() {
+    }
+
+    /**
+     * A problem that no request future can carry: an {@code error} frame without a request of ours, a
+     * catch-up sync that failed, a frame that could not be read, or a close by the server for a reason
+     * the client cannot fix by itself. Usually a {@link ConfabApiException} or
+     * {@link ConfabConnectionException}.
+     */
+    default void onError(Throwable error) {
+    }
+}

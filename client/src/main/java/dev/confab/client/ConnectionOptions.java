@@ -1,0 +1,89 @@
+package dev.confab.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tuning of a {@link ConfabConnection}. Start from {@link #defaults()} and change what you need with
+ * the {@code with...} methods.
+ *
+ * @param backoff            delays between reconnect attempts
+ * @param pingInterval       how often an application {@code ping} is sent while connected (shortened to a
+ *                           third of the server's heartbeat when the server's {@code hello} asks for less);
+ *                           a ping unanswered within {@code requestTimeout} counts as a dead connection
+ * @param requestTimeout     how long a request ({@code sync}, {@code history}, {@code conversations},
+ *                           {@code read}, {@code presence.query}, {@code ping}) may wait for its answer,
+ *                           including time spent waiting for the connection; sends do not time out
+ * @param connectTimeout     how long one attempt may take from dialling until the server's {@code hello}
+ * @param syncPageSize       messages asked for per {@code sync} page during catch-up
+ * @param maxConcurrentSyncs conversations caught up at the same time; others wait their turn
+ * @param sendWindow         sends that may await their ack at once; later ones wait, in order
+ */
+public record ConnectionOptions(BackoffPolicy backoff, Duration pingInterval, Duration requestTimeout,
+                                Duration connectTimeout, int syncPageSize, int maxConcurrentSyncs,
+                                int sendWindow) {
+
+    public ConnectionOptions {
+        Objects.requireNonNull(backoff, "backoff");
+        requirePositive(pingInterval, "pingInterval");
+        requirePositive(requestTimeout, "requestTimeout");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(syncPageSize, "syncPageSize");
+        requirePositive(maxConcurrentSyncs, "maxConcurrentSyncs");
+        requirePositive(sendWindow, "sendWindow");
+    }
+
+    /** Ping every 20 s, 15 s per request, 10 s per connect attempt, pages of 100, 4 syncs and 16 sends at once. */
+    public static ConnectionOptions defaults() {
+        return new ConnectionOptions(BackoffPolicy.defaults(), Duration.ofSeconds(20), Duration.ofSeconds(15),
+                Duration.ofSeconds(10), 100, 4, 16);
+    }
+
+    public ConnectionOptions withBackoff(BackoffPolicy value) {
+        return new ConnectionOptions(value, pingInterval, requestTimeout, connectTimeout, syncPageSize,
+                maxConcurrentSyncs, sendWindow);
+    }
+
+    public ConnectionOptions withPingInterval(Duration value) {
+        return new ConnectionOptions(backoff, value, requestTimeout, connectTimeout, syncPageSize,
+                maxConcurrentSyncs, sendWindow);
+    }
+
+    public ConnectionOptions withRequestTimeout(Duration value) {
+        return new ConnectionOptions(backoff, pingInterval, value, connectTimeout, syncPageSize,
+                maxConcurrentSyncs, sendWindow);
+    }
+
+    public ConnectionOptions withConnectTimeout(Duration value) {
+        return new ConnectionOptions(backoff, pingInterval, requestTimeout, value, syncPageSize,
+                maxConcurrentSyncs, sendWindow);
+    }
+
+    public ConnectionOptions withSyncPageSize(int value) {
+        return new ConnectionOptions(backoff, pingInterval, requestTimeout, connectTimeout, value,
+                maxConcurrentSyncs, sendWindow);
+    }
+
+    public ConnectionOptions withMaxConcurrentSyncs(int value) {
+        return new ConnectionOptions(backoff, pingInterval, requestTimeout, connectTimeout, syncPageSize,
+                value, sendWindow);
+    }
+
+    public ConnectionOptions withSendWindow(int value) {
+        return new ConnectionOptions(backoff, pingInterval, requestTimeout, connectTimeout, syncPageSize,
+                maxConcurrentSyncs, value);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    private static void requirePositive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.confab.client;
+
+import static dev.confab.client.TestMessages.message;
+import static dev.confab.client.TestMessages.seqs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SeqTrackerTest {
+    private final SeqTracker tracker = new SeqTracker();
+
+    @Test
+    void tracksEachConversationOnItsOwn() {
+        tracker.accept(message(1, 1));
+        tracker.accept(message(2, 3));
+
+        assertThat(tracker.delivered(1)).isEqualTo(1);
+        assertThat(tracker.delivered(2)).isZero();
+        assertThat(tracker.hasGap(1)).isFalse();
+        assertThat(tracker.hasGap(2)).isTrue();
+        assertThat(seqs(tracker.accept(message(1, 2)))).containsExactly(2L);
+    }
+
+    @Test
+    void anUnknownConversationStartsAtZero() {
+        assertThat(tracker.delivered(9)).isZero();
+        assertThat(tracker.hasGap(9)).isFalse();
+        assertThat(tracker.accept(message(9, 2))).isEmpty();
+        assertThat(tracker.hasGap(9)).isTrue();
+    }
+
+    @Test
+    void aDeclaredPositionIsWhereAConversationStarts() {
+        tracker.advanceTo(9, 41);
+
+        assertThat(tracker.accept(message(9, 41))).isEmpty();
+        assertThat(seqs(tracker.accept(message(9, 42)))).containsExactly(42L);
+    }
+}
