@@ -36,18 +36,32 @@ public final class PresenceService {
         this.clock = clock;
     }
 
-    public void connected(AccountId account, String username) {
-        if (registry.connected(account)) {
-            bus.publish(conversations.contactsOf(account), new UserEvent.PresenceChanged(account, username, true, null));
-        }
+    /**
+     * Counts a new connection; non-blocking, so callers run it in connection order. Returns true when
+     * the account just came online, in which case the caller should {@link #announce} it.
+     */
+    public boolean countConnection(AccountId account) {
+        return registry.connected(account);
     }
 
-    public void disconnected(AccountId account, String username) {
-        if (registry.disconnected(account)) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            accounts.updateLastSeen(account, now);
-            bus.publish(conversations.contactsOf(account), new UserEvent.PresenceChanged(account, username, false, now));
+    /** Uncounts a closed connection; non-blocking. True when the account just went offline. */
+    public boolean uncountConnection(AccountId account) {
+        return registry.disconnected(account);
+    }
+
+    /**
+     * Tells the account's contacts its current state (and stores last-seen when offline). Blocking.
+     * Announcements can run late, so each one states the state at the time it runs; an announcement
+     * overtaken by a newer change therefore repeats the current state instead of reviving an old one.
+     */
+    public void announce(AccountId account, String username) {
+        boolean online = registry.isOnline(account);
+        Instant lastSeen = null;
+        if (!online) {
+            lastSeen = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            accounts.updateLastSeen(account, lastSeen);
         }
+        bus.publish(conversations.contactsOf(account), new UserEvent.PresenceChanged(account, username, online, lastSeen));
     }
 
     /** Presence of the given accounts, in the order asked; unknown ids are left out. */

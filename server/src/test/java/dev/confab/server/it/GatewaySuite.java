@@ -89,10 +89,13 @@ abstract class GatewaySuite extends ServerTestBase {
     void sustainedAbuseClosesWithPolicyViolation() {
         User alice = newUser("alice");
         TestSocket socket = connect(alice);
-        for (int i = 0; i < 10 && !socket.isClosed(); i++) {
-            socket.send("garbage " + i);
+        int written = 0;
+        while (written < 10 && socket.trySend("garbage " + written)) {
+            written++;
         }
         assertThat(socket.awaitClose()).isEqualTo(1008);
+        assertThat(socket.frames().stream().filter(f -> f.path("type").asText().equals("error")))
+                .as("the allowance of 5 bad frames, then the one that crossed it").hasSize(6);
     }
 
     @Test

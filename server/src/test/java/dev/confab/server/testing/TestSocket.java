@@ -82,6 +82,19 @@ public final class TestSocket implements AutoCloseable {
         awaitWrite(socket.writeTextMessage(text));
     }
 
+    /** Sends unless the socket is (or becomes, during the write) closed; returns whether it was written. */
+    public boolean trySend(String text) {
+        try {
+            socket.writeTextMessage(text).await(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Throwable writeFailed) {
+            if (isClosed() || socket.isClosed()) {
+                return false;
+            }
+            throw new AssertionError("write failed on an open socket", writeFailed);
+        }
+    }
+
     public void sendBinary(byte[] bytes) {
         awaitWrite(socket.writeBinaryMessage(Buffer.buffer(bytes)));
     }

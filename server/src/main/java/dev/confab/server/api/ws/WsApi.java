@@ -19,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket command edge. Frames of one connection are answered strictly in arrival order (so a
- * client's messages get seqs in the order it sent them); bad frames get an error frame naming their
- * request id and the connection stays open, until the abuse limit closes it with 1008.
+ * The WebSocket command edge. Requests of one connection are executed and answered strictly in
+ * arrival order (so a client's messages get seqs in the order it sent them). Frames that cannot be
+ * decoded, and requests refused because too many are waiting, are answered at once with an error frame
+ * naming their request id (when it could be read); the connection stays open until the abuse limit
+ * closes it with 1008.
  */
 public final class WsApi implements ConnectionListener {
     private static final Logger LOG = LoggerFactory.getLogger(WsApi.class);
@@ -54,20 +56,25 @@ public final class WsApi implements ConnectionListener {
         AuthenticatedSession who = connection.session();
         connection.send(json.encode(new ServerFrame.Hello(who.accountId().value(), who.sessionId().value(),
                 who.deviceId(), clock.instant(), heartbeatSeconds, maxMessageChars)));
-        blocking.run(() -> {
-            presence.connected(who.accountId(), who.username());
-            return null;
-        }).onFailure(e -> LOG.warn("presence update failed: {}", e.toString()));
+        if (presence.countConnection(who.accountId())) {
+            announcePresence(who);
+        }
     }
 
     @Override
     public void closed(WsConnection connection) {
         states.remove(connection);
         AuthenticatedSession who = connection.session();
+        if (presence.uncountConnection(who.accountId())) {
+            announcePresence(who);
+        }
+    }
+
+    private void announcePresence(AuthenticatedSession who) {
         blocking.run(() -> {
-            presence.disconnected(who.accountId(), who.username());
+            presence.announce(who.accountId(), who.username());
             return null;
-        }).onFailure(e -> LOG.warn("presence update failed: {}", e.toString()));
+        }).onFailure(e -> LOG.warn("presence announcement failed: {}", e.toString()));
     }
 
     @Override
