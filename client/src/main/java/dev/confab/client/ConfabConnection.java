@@ -174,10 +174,20 @@ public final class ConfabConnection implements AutoCloseable {
                 ServerFrame.Messages.class, ServerFrame.Messages::page);
     }
 
-    /** The caller's conversations, most recently active first. */
+    /** The first page of the caller's conversations, most recently active first (see {@link #conversationPage}). */
     public CompletableFuture<List<ConversationView>> conversations() {
         return request(ClientFrame.Conversations::new, ServerFrame.Conversations.class,
                 ServerFrame.Conversations::conversations);
+    }
+
+    /**
+     * One page of the caller's conversations: {@code before} is the previous page's cursor (null for the
+     * first page), {@code limit} the page size (null for the server's default). The answer says whether
+     * more follow and gives the cursor for the next page.
+     */
+    public CompletableFuture<ServerFrame.Conversations> conversationPage(String before, Integer limit) {
+        return request(id -> new ClientFrame.Conversations(id, before, limit), ServerFrame.Conversations.class,
+                page -> page);
     }
 
     /** Marks the conversation read up to and including {@code seq}. */

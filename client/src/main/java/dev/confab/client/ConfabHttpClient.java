@@ -130,6 +130,12 @@ public final class ConfabHttpClient {
         return call("GET", "/conversations", null, ConversationList.class);
     }
 
+    /** The page of conversations after the cursor {@code before}, at most {@code limit}. */
+    public ConversationList conversations(String before, int limit) {
+        return call("GET", "/conversations?limit=" + limit + "&before="
+                + java.net.URLEncoder.encode(before, java.nio.charset.StandardCharsets.UTF_8), null, ConversationList.class);
+    }
+
     /** Messages with seq greater than {@code afterSeq}, ascending, at most {@code limit}. */
     public MessagePage messagesAfter(long conversationId, long afterSeq, int limit) {
         return call("GET", "/conversations/" + conversationId + "/messages?after=" + afterSeq + "&limit=" + limit,

@@ -198,17 +198,25 @@ final class FrameDispatcher implements LinkObserver {
                 ServerFrame.Messages.class, ServerFrame.Messages::page);
     }
 
+    /** Walks every page of the conversation list and catches up each conversation that moved on. */
     private void catchUpAll() {
-        answerAs(ask(ClientFrame.Conversations::new), ServerFrame.Conversations.class,
-                ServerFrame.Conversations::conversations).whenComplete((conversations, error) -> {
+        catchUpFrom(null);
+    }
+
+    private void catchUpFrom(String before) {
+        answerAs(ask(id -> new ClientFrame.Conversations(id, before, null)), ServerFrame.Conversations.class,
+                page -> page).whenComplete((page, error) -> {
                     if (error != null) {
                         if (endedBy == null && !(error instanceof ConfabConnectionException)) {
                             listener.onError(error);
                         }
                         return;
                     }
-                    for (ConversationView conversation : conversations) {
+                    for (ConversationView conversation : page.conversations()) {
                         catchUp.catchUpTo(conversation.id(), conversation.lastSeq());
+                    }
+                    if (page.hasMore()) {
+                        catchUpFrom(page.cursor());
                     }
                 });
     }

@@ -42,7 +42,7 @@ class ConnectionRequestsTest {
         CompletableFuture<List<ConversationView>> conversations = s.connection.conversations();
         ClientFrame.PresenceQuery presenceQuery = socket.next(ClientFrame.PresenceQuery.class);
         ClientFrame.Conversations conversationsQuery = socket.next(ClientFrame.Conversations.class);
-        socket.send(new ServerFrame.Conversations(conversationsQuery.id(), List.of(conversation(3, 0))));
+        socket.send(new ServerFrame.Conversations(conversationsQuery.id(), List.of(conversation(3, 0)), false, null));
         socket.send(new ServerFrame.PresenceResult(presenceQuery.id(), List.of(new PresenceView(1, "ada", true, null))));
 
         assertThat(presenceQuery.userIds()).containsExactly(1L, 2L);
@@ -104,7 +104,7 @@ class ConnectionRequestsTest {
         socket.hello();
 
         ClientFrame.Conversations request = socket.next(ClientFrame.Conversations.class);
-        socket.send(new ServerFrame.Conversations(request.id(), List.of(conversation(4, 0))));
+        socket.send(new ServerFrame.Conversations(request.id(), List.of(conversation(4, 0)), false, null));
         socket.answerConversations(List.of());
 
         assertThat(early.get(10, TimeUnit.SECONDS)).extracting(ConversationView::id).containsExactly(4L);

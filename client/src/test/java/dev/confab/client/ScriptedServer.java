@@ -106,7 +106,7 @@ final class ScriptedServer {
         /** Expects the conversation list request that follows every hello, and answers it. */
         void answerConversations(List<ConversationView> conversations) throws InterruptedException {
             ClientFrame.Conversations request = next(ClientFrame.Conversations.class);
-            send(new ServerFrame.Conversations(request.id(), conversations));
+            send(new ServerFrame.Conversations(request.id(), conversations, false, null));
         }
 
         void close(int code) {

@@ -19,9 +19,9 @@ public enum ErrorCode {
     AUTH_WRONG_PASSWORD("auth.wrong_password", 403, "The current password is wrong."),
 
     ACCOUNT_INVALID_USERNAME("account.invalid_username", 400,
-            "Usernames are 3 to 32 characters: letters a-z, digits, '.', '_' and '-', starting with a letter or digit."),
+            "Usernames are 3 to 32 characters: letters A-Z and a-z, digits, '.', '_' and '-', starting with a letter or digit."),
     ACCOUNT_INVALID_PASSWORD("account.invalid_password", 400, "The password is too short or too long."),
-    ACCOUNT_INVALID_DISPLAY_NAME("account.invalid_display_name", 400, "The display name is empty or too long."),
+    ACCOUNT_INVALID_DISPLAY_NAME("account.invalid_display_name", 400, "The display name is too long or contains control characters."),
     ACCOUNT_INVALID_EMAIL("account.invalid_email", 400, "The email address is not valid."),
     ACCOUNT_INVALID_PHONE("account.invalid_phone", 400, "Phone numbers are '+' and 6 to 15 digits."),
     ACCOUNT_USERNAME_TAKEN("account.username_taken", 409, "That username is taken."),

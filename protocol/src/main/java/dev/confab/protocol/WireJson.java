@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -14,7 +18,9 @@ import dev.confab.protocol.frames.ServerFrame;
 
 /**
  * The JSON codec for everything on the wire. Times are ISO-8601 strings; null fields are left out;
- * unknown fields are ignored so that newer peers can add fields. Thread-safe and immutable.
+ * unknown fields are ignored so that newer peers can add fields. Types are strict: a number given as a
+ * string, a fraction where a whole number belongs, or a number where text belongs is rejected rather
+ * than coerced. Thread-safe and immutable.
  */
 public final class WireJson {
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -22,8 +28,22 @@ public final class WireJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Integer, c -> failFrom(c, CoercionInputShape.String,
+                    CoercionInputShape.Float, CoercionInputShape.Boolean))
+            .withCoercionConfig(LogicalType.Textual, c -> failFrom(c, CoercionInputShape.Integer,
+                    CoercionInputShape.Float, CoercionInputShape.Boolean))
+            .withCoercionConfig(LogicalType.Boolean, c -> failFrom(c, CoercionInputShape.String,
+                    CoercionInputShape.Integer))
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
+
+    private static void failFrom(MutableCoercionConfig config, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            config.setCoercion(shape, CoercionAction.Fail);
+        }
+    }
 
     public String encode(Object value) {
         try {

@@ -34,8 +34,15 @@ public sealed interface ClientFrame {
     record History(String id, Long conversationId, Long beforeSeq, Integer limit) implements ClientFrame {
     }
 
-    /** The caller's conversation list; answered by {@code conversations}. */
-    record Conversations(String id) implements ClientFrame {
+    /**
+     * A page of the caller's conversation list, most recently active first; {@code before} is the
+     * cursor of the previous page (null for the first) and {@code limit} the page size (server default
+     * when null). Answered by {@code conversations}.
+     */
+    record Conversations(String id, String before, Integer limit) implements ClientFrame {
+        public Conversations(String id) {
+            this(id, null, null);
+        }
     }
 
     /** Mark read up to {@code seq}; answered by {@code ok}. */
@@ -46,7 +53,10 @@ public sealed interface ClientFrame {
     record PresenceQuery(String id, java.util.List<Long> userIds) implements ClientFrame {
     }
 
-    /** Application-level heartbeat for clients that cannot send WebSocket pings; answered by {@code pong}. */
+    /**
+     * Application-level round trip, answered by {@code pong}. Any frame keeps a connection alive, as does
+     * answering the server's WebSocket pings (every WebSocket implementation does so by itself).
+     */
     record Ping(String id) implements ClientFrame {
     }
 }

@@ -47,8 +47,9 @@ public sealed interface ServerFrame {
     record Messages(String id, MessagePage page) implements ServerFrame {
     }
 
-    /** Answer to {@code conversations}. */
-    record Conversations(String id, List<ConversationView> conversations) implements ServerFrame {
+    /** Answer to {@code conversations}: one page; when {@code hasMore}, ask again with {@code before = cursor}. */
+    record Conversations(String id, List<ConversationView> conversations, boolean hasMore, String cursor)
+            implements ServerFrame {
     }
 
     /** A user who shares a conversation with the caller came online or went offline. */

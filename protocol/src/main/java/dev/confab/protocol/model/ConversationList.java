@@ -2,6 +2,9 @@ package dev.confab.protocol.model;
 
 import java.util.List;
 
-/** The caller's conversations, most recently active first. */
-public record ConversationList(List<ConversationView> conversations) {
+/**
+ * A page of the caller's conversations, most recently active first. When {@code hasMore} is true the
+ * list continues: ask again with {@code before = cursor}. Nothing is ever left out silently.
+ */
+public record ConversationList(List<ConversationView> conversations, boolean hasMore, String cursor) {
 }

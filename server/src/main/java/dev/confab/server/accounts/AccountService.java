@@ -57,6 +57,7 @@ public final class AccountService {
         if (!loginAttempts.tryAcquire("login:" + username.toLowerCase(Locale.ROOT))) {
             throw new ConfabException(ErrorCode.RATE_LIMITED, "Too many login attempts for this username; wait and retry.");
         }
+        String device = deviceIdOrNew(deviceId);
         var account = accounts.findByUsername(username);
         boolean ok = hasher.verify(password, account.map(Account::passwordHash).orElse(decoyHash)) && account.isPresent();
         if (!ok) {
@@ -64,7 +65,7 @@ public final class AccountService {
         }
         Instant now = now();
         String token = tokens.newSecret();
-        Session session = new Session(tokens.newSessionId(), account.get().id(), deviceIdOrNew(deviceId),
+        Session session = new Session(tokens.newSessionId(), account.get().id(), device,
                 deviceName(deviceName), now, now, now.plus(limits.sessionMaxAge()));
         List<SessionId> replaced = sessions.create(session, tokens.hash(token));
         bus.endSessions(replaced);
@@ -115,6 +116,9 @@ public final class AccountService {
     public void changePassword(AuthenticatedSession who, String currentPassword, String newPassword, boolean endOthers) {
         Account account = me(who);
         String checkedNew = rules.password(newPassword);
+        if (!loginAttempts.tryAcquire("password:" + account.id())) {
+            throw new ConfabException(ErrorCode.RATE_LIMITED, "Too many password attempts; wait and retry.");
+        }
         if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {
             throw new ConfabException(ErrorCode.AUTH_WRONG_PASSWORD);
         }
@@ -137,9 +141,17 @@ public final class AccountService {
         bus.endSessions(List.of(id));
     }
 
-    /** Removes expired sessions; run periodically. Returns how many were removed. */
-    public int purgeExpiredSessions() {
-        return sessions.deleteExpired(now(), limits.sessionIdleTimeout());
+    /**
+     * Periodic session upkeep: sessions with a live connection count as in use (so an open socket does
+     * not idle out), then expired sessions are removed and their connections closed with 4001.
+     * Returns how many sessions ended.
+     */
+    public int sweepSessions(java.util.Collection<SessionId> live) {
+        Instant now = now();
+        live.forEach(id -> sessions.touch(id, now));
+        List<SessionId> ended = sessions.deleteExpired(now, limits.sessionIdleTimeout());
+        bus.endSessions(ended);
+        return ended.size();
     }
 
     private String deviceIdOrNew(String deviceId) {
@@ -158,7 +170,8 @@ public final class AccountService {
             return null;
         }
         String trimmed = raw.strip();
-        return trimmed.length() > 64 ? trimmed.substring(0, 64) : trimmed;
+        return trimmed.codePointCount(0, trimmed.length()) > 64
+                ? trimmed.substring(0, trimmed.offsetByCodePoints(0, 64)) : trimmed;
     }
 
     private Instant now() {

@@ -33,6 +33,6 @@ public interface SessionStore {
     /** Removes every session of the account except {@code keep} (may be null); returns the removed ids. */
     List<SessionId> deleteAllExcept(AccountId accountId, SessionId keep);
 
-    /** Removes sessions past their absolute expiry or idle for longer than {@code idleLimit}; returns how many. */
-    int deleteExpired(Instant now, java.time.Duration idleLimit);
+    /** Removes sessions past their absolute expiry or idle for longer than {@code idleLimit}; returns their ids. */
+    List<SessionId> deleteExpired(Instant now, java.time.Duration idleLimit);
 }

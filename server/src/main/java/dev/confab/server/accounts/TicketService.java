@@ -26,7 +26,7 @@ public final class TicketService {
     }
 
     public Ticket issue(AuthenticatedSession who) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         pending.values().removeIf(p -> !now.isBefore(p.expiresAt));
         String secret = tokens.newSecret();
         Instant expiresAt = now.plus(ttl);

@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 /** Builds and connects the node's parts for a single node (local bus, in-memory presence and limits). */
 final class ServerWiring {
     private static final Logger LOG = LoggerFactory.getLogger(ServerWiring.class);
-    private static final long SESSION_PURGE_MILLIS = 3_600_000;
 
     private final Vertx vertx;
     private final ConnectionRegistry registry;
@@ -46,10 +45,12 @@ final class ServerWiring {
     private final Router router;
     private final AccountService accounts;
     private final BlockingCalls blocking;
+    private final long sessionSweepMillis;
 
     ServerWiring(ServerConfig config, Vertx vertx, Executor blockingThreads, Database database, Clock clock,
                  BooleanSupplier ready) {
         this.vertx = vertx;
+        this.sessionSweepMillis = config.sessionSweepInterval().toMillis();
         WireJson json = new WireJson();
         blocking = new BlockingCalls(vertx, blockingThreads);
         var accountStore = new JdbcAccountStore(database);
@@ -65,7 +66,8 @@ final class ServerWiring {
         var tickets = new TicketService(tokens, config.ticketTtl(), clock);
         var messages = new MessageService(new JdbcMessageStore(database), conversationStore, accountStore, bus,
                 new LocalRateLimiter(config.sendsPerWindow(), config.sendWindow(), clock), config.messages(), clock);
-        var conversations = new ConversationService(conversationStore, accountStore, config.maxConversationsListed());
+        var conversations = new ConversationService(conversationStore, accountStore, config.conversationPageSize(),
+                config.maxConversationPageSize());
         var presence = new PresenceService(new LocalPresenceRegistry(), accountStore, conversationStore, bus, clock);
         var requests = new WsRequests(messages, conversations, presence, config.wsLimits().maxPresenceQuery(), clock);
         var wsApi = new WsApi(json, requests, presence, blocking, config.wsLimits(), clock,
@@ -78,9 +80,12 @@ final class ServerWiring {
 
     void startTimers() {
         gateway.startHeartbeats();
-        vertx.setPeriodic(SESSION_PURGE_MILLIS, id -> blocking.run(accounts::purgeExpiredSessions)
-                .onSuccess(n -> LOG.debug("purged {} expired sessions", n))
-                .onFailure(e -> LOG.warn("session purge failed: {}", e.toString())));
+        vertx.setPeriodic(sessionSweepMillis, id -> {
+            var live = registry.all().stream().map(c -> c.session().sessionId()).distinct().toList();
+            blocking.run(() -> accounts.sweepSessions(live))
+                    .onSuccess(n -> LOG.debug("ended {} expired sessions", n))
+                    .onFailure(e -> LOG.warn("session sweep failed: {}", e.toString()));
+        });
     }
 
     ConnectionRegistry registry() {

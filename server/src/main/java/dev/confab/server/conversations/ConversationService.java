@@ -5,6 +5,7 @@ import dev.confab.server.accounts.Account;
 import dev.confab.server.accounts.AccountStore;
 import dev.confab.server.accounts.AuthenticatedSession;
 import dev.confab.server.errors.ConfabException;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,19 +14,30 @@ import java.util.stream.Collectors;
 public final class ConversationService {
     private final ConversationStore conversations;
     private final AccountStore accounts;
-    private final int maxListed;
+    private final int defaultPageSize;
+    private final int maxPageSize;
 
-    public ConversationService(ConversationStore conversations, AccountStore accounts, int maxListed) {
+    public ConversationService(ConversationStore conversations, AccountStore accounts, int defaultPageSize,
+                               int maxPageSize) {
         this.conversations = conversations;
         this.accounts = accounts;
-        this.maxListed = maxListed;
+        this.defaultPageSize = defaultPageSize;
+        this.maxPageSize = maxPageSize;
     }
 
-    public ConversationListing list(AuthenticatedSession who) {
-        var list = conversations.listFor(who.accountId(), maxListed);
+    /** One page of the caller's conversations; {@code before} is the previous page's cursor or null. */
+    public ConversationListing list(AuthenticatedSession who, String before, Integer limit) {
+        if (limit != null && limit < 1) {
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'limit' must be 1 or more.");
+        }
+        int size = limit == null ? defaultPageSize : Math.min(limit, maxPageSize);
+        ConversationPosition after = before == null || before.isEmpty() ? null : ConversationPosition.parse(before);
+        var fetched = conversations.listFor(who.accountId(), after, size + 1);
+        boolean more = fetched.size() > size;
+        var list = more ? fetched.subList(0, size) : fetched;
         var peers = list.stream().map(ConversationSummary::peer).filter(Objects::nonNull).distinct().toList();
         var people = accounts.findByIds(peers).stream().collect(Collectors.toMap(Account::id, Function.identity()));
-        return new ConversationListing(list, people);
+        return new ConversationListing(List.copyOf(list), people, more ? ConversationPosition.of(list.getLast()) : null);
     }
 
     /** Moves the caller's read position forward; returns the position after the call. */

@@ -24,8 +24,11 @@ public interface ConversationStore {
     /** Members of the conversation; empty when it does not exist. */
     List<AccountId> members(ConversationId conversation);
 
-    /** The member's conversations, most recently updated first, at most {@code limit}. */
-    List<ConversationSummary> listFor(AccountId account, int limit);
+    /**
+     * The member's conversations, most recently updated first (ties by descending id), at most
+     * {@code limit}; with {@code after} set, only those that sort after that position.
+     */
+    List<ConversationSummary> listFor(AccountId account, ConversationPosition after, int limit);
 
     /**
      * Moves the member's read position forward to {@code seq} (capped at the conversation's last seq);

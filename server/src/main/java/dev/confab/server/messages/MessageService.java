@@ -71,7 +71,7 @@ public final class MessageService {
     public MessageSlice after(AuthenticatedSession who, ConversationId conversation, long afterSeq, Integer limit) {
         requireMember(who.accountId(), conversation);
         if (afterSeq < 0) {
-            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'after' must be 0 or more.");
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "The sync position ('after' / 'afterSeq') must be 0 or more.");
         }
         return messages.after(conversation, afterSeq, pageSize(limit));
     }
@@ -80,7 +80,7 @@ public final class MessageService {
     public MessageSlice before(AuthenticatedSession who, ConversationId conversation, Long beforeSeq, Integer limit) {
         requireMember(who.accountId(), conversation);
         if (beforeSeq != null && beforeSeq < 1) {
-            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'before' must be 1 or more.");
+            throw new ConfabException(ErrorCode.REQUEST_INVALID, "The history position ('before' / 'beforeSeq') must be 1 or more.");
         }
         return messages.before(conversation, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, pageSize(limit));
     }

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The WebSocket gateway: authentication at upgrade, Origin, limits, bad frames, session endings. */
 abstract class GatewaySuite extends ServerTestBase {
 
+    /** Tests here move the clock by hours; the idle timeout is longer so heartbeats stay out of the way. */
     @Override
     Map<String, String> overrides() {
         return Map.of("ws.max-frame-bytes", "16384", "messages.max-body-chars", "1000", "ws.max-bad-frames", "5",
-                "auth.session-idle-timeout", "1h");
+                "auth.session-idle-timeout", "1h", "auth.session-max-age", "2h", "auth.session-sweep-interval", "200ms",
+                "ws.idle-timeout", "3h");
     }
 
     @Test
@@ -34,6 +36,21 @@ abstract class GatewaySuite extends ServerTestBase {
         server.clock().advance(Duration.ofHours(2));
         assertThat(http().get("/api/v1/me", alice.token()).status()).isEqualTo(401);
         assertThat(TestSocket.upgradeStatus(server.port(), Map.of("Authorization", "Bearer " + alice.token()), "")).isEqualTo(401);
+    }
+
+    @Test
+    void aLiveSocketOutlivesTheIdleTimeoutButNotTheSessionsMaximumAge() {
+        User alice = newUser("alice");
+        TestSocket socket = connect(alice);
+        server.clock().advance(Duration.ofMinutes(50));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(http().get("/api/v1/me", alice.token()).status()).isEqualTo(200));
+        server.clock().advance(Duration.ofMinutes(50));
+        socket.send("{\"type\":\"ping\",\"id\":\"alive\"}");
+        assertThat(socket.awaitReply("alive").path("type").asText()).as("used within the idle timeout").isEqualTo("pong");
+        server.clock().advance(Duration.ofMinutes(30));
+        assertThat(socket.awaitClose()).isEqualTo(4001);
+        assertThat(http().get("/api/v1/me", alice.token()).status()).isEqualTo(401);
     }
 
     @Test
@@ -55,6 +72,7 @@ abstract class GatewaySuite extends ServerTestBase {
         TestSocket socket = TestSocket.connect(server.port(), Map.of(), query);
         sockets.add(socket);
         assertThat(socket.awaitType("hello").path("userId").asLong()).isEqualTo(alice.id());
+        assertThat(socket.frames().getFirst().path("type").asText()).as("hello comes first").isEqualTo("hello");
         assertThat(TestSocket.upgradeStatus(server.port(), Map.of(), query)).isEqualTo(401);
     }
 

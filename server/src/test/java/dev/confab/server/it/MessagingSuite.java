@@ -196,6 +196,24 @@ abstract class MessagingSuite extends ServerTestBase {
     }
 
     @Test
+    void theConversationListIsPagedNeverCut() {
+        User alice = newUser("alice");
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            expected.addFirst(firstMessage(alice, newUser("peer")));
+        }
+        var first = http().get("/api/v1/conversations?limit=2", alice.token()).body();
+        assertThat(first.path("hasMore").asBoolean()).isTrue();
+        var second = http().get("/api/v1/conversations?limit=2&before=" + first.path("cursor").asText(), alice.token()).body();
+        assertThat(second.path("hasMore").asBoolean()).isFalse();
+        List<Long> seen = new ArrayList<>();
+        first.path("conversations").forEach(c -> seen.add(c.path("id").asLong()));
+        second.path("conversations").forEach(c -> seen.add(c.path("id").asLong()));
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(http().get("/api/v1/conversations?before=nonsense", alice.token()).errorCode()).isEqualTo("request.invalid");
+    }
+
+    @Test
     void strangersCannotReadAConversation() {
         User alice = newUser("alice");
         User bob = newUser("bob");

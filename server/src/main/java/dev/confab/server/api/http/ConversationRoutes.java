@@ -19,8 +19,11 @@ final class ConversationRoutes {
     }
 
     static void mount(Router router, RouteSupport routes, ConversationService conversations, MessageService messages) {
-        router.get("/api/v1/conversations").handler(routes.authed(200, (who, ctx) ->
-                new ConversationList(Views.conversations(conversations.list(who)))));
+        router.get("/api/v1/conversations").handler(routes.authed(200, (who, ctx) -> {
+            var page = conversations.list(who, ctx.request().getParam("before"), intParam(ctx, "limit"));
+            return new ConversationList(Views.conversations(page), page.next() != null,
+                    page.next() == null ? null : page.next().cursor());
+        }));
         router.get("/api/v1/conversations/:id/messages").handler(routes.authed(200, (who, ctx) -> {
             ConversationId id = conversationId(ctx);
             Long after = longParam(ctx, "after");

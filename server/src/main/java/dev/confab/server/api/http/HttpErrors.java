@@ -30,6 +30,9 @@ final class HttpErrors implements Handler<RoutingContext> {
         Throwable failure = ctx.failure();
         ErrorCode code;
         String message;
+        if (failure instanceof dev.confab.server.errors.StoreUnavailableException e) {
+            LOG.warn("{} {}: {}", ctx.request().method(), ctx.request().path(), e.detail());
+        }
         if (failure instanceof ConfabException e) {
             code = e.code();
             message = e.getMessage();

@@ -55,7 +55,8 @@ public final class WsApi implements ConnectionListener {
         states.put(connection, new ConnectionState());
         AuthenticatedSession who = connection.session();
         connection.send(json.encode(new ServerFrame.Hello(who.accountId().value(), who.sessionId().value(),
-                who.deviceId(), clock.instant(), heartbeatSeconds, maxMessageChars)));
+                who.deviceId(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), heartbeatSeconds,
+                maxMessageChars)));
         if (presence.countConnection(who.accountId())) {
             announcePresence(who);
         }
@@ -109,15 +110,15 @@ public final class WsApi implements ConnectionListener {
                 connection.send(json.encode(result.result()));
             } else {
                 connection.send(json.encode(errorFrame(frame.id(), result.cause())));
-                if (result.cause() instanceof ConfabException e && e.code() == ErrorCode.RATE_LIMITED) {
-                    countViolation(connection);
-                }
             }
             return Future.succeededFuture();
         });
     }
 
     private ServerFrame.Error errorFrame(String requestId, Throwable cause) {
+        if (cause instanceof dev.confab.server.errors.StoreUnavailableException e) {
+            LOG.warn("websocket request: {}", e.detail());
+        }
         if (cause instanceof ConfabException e) {
             return new ServerFrame.Error(requestId, e.code().code(), e.getMessage());
         }
@@ -133,7 +134,7 @@ public final class WsApi implements ConnectionListener {
     private void countViolation(WsConnection connection) {
         ConnectionState state = states.get(connection);
         if (state != null && state.violation(clock.millis(), limits)) {
-            connection.close(CloseCodes.POLICY_VIOLATION, "too many bad frames");
+            connection.closeAfterQueued(CloseCodes.POLICY_VIOLATION, "too many bad frames");
         }
     }
 

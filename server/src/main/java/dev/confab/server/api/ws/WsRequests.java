@@ -13,6 +13,7 @@ import dev.confab.server.messages.MessageService;
 import dev.confab.server.messages.SendCommand;
 import dev.confab.server.presence.PresenceService;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -49,19 +50,26 @@ public final class WsRequests {
                 ConversationId c = conversation(h.conversationId(), false);
                 yield new ServerFrame.Messages(h.id(), Views.pageBefore(c, messages.before(who, c, h.beforeSeq(), h.limit())));
             }
-            case ClientFrame.Conversations c -> new ServerFrame.Conversations(c.id(), Views.conversations(conversations.list(who)));
+            case ClientFrame.Conversations c -> {
+                var page = conversations.list(who, c.before(), c.limit());
+                yield new ServerFrame.Conversations(c.id(), Views.conversations(page), page.next() != null,
+                        page.next() == null ? null : page.next().cursor());
+            }
             case ClientFrame.Read r -> {
                 conversations.markRead(who, conversation(r.conversationId(), false), r.seq());
                 yield new ServerFrame.Ok(r.id());
             }
             case ClientFrame.PresenceQuery q -> new ServerFrame.PresenceResult(q.id(),
                     presence.query(presenceIds(q.userIds())).stream().map(Views::presence).toList());
-            case ClientFrame.Ping p -> new ServerFrame.Pong(p.id(), clock.instant());
+            case ClientFrame.Ping p -> new ServerFrame.Pong(p.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         };
     }
 
     private List<AccountId> presenceIds(List<Long> ids) {
-        if (ids == null || ids.size() > maxPresenceQuery || ids.contains(null)) {
+        if (ids == null) {
+            return List.of();
+        }
+        if (ids.size() > maxPresenceQuery || ids.contains(null)) {
             throw new ConfabException(ErrorCode.REQUEST_INVALID, "'userIds' must list 0 to " + maxPresenceQuery + " ids.");
         }
         return ids.stream().map(AccountId::new).toList();

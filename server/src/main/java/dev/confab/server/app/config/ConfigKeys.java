@@ -25,6 +25,7 @@ public final class ConfigKeys {
             key("db.connection-timeout", "5s", "How long a request waits for a database connection before failing with 'unavailable'."),
             key("auth.session-idle-timeout", "30d", "A session unused for this long ends."),
             key("auth.session-max-age", "90d", "A session ends this long after login, used or not."),
+            key("auth.session-sweep-interval", "5m", "How often expired sessions are removed (closing their sockets with 4001) and sessions with a live socket are marked in use."),
             key("auth.ticket-ttl", "30s", "Lifetime of a single-use WebSocket ticket."),
             key("auth.password-min-length", "8", "Shortest accepted password, in characters."),
             key("auth.password-max-length", "1024", "Longest accepted password, in characters (never truncated)."),
@@ -48,7 +49,8 @@ public final class ConfigKeys {
             key("messages.max-page-size", "500", "Largest sync or history page a client may ask for."),
             key("messages.sends-per-window", "200", "Messages one session may send per window; more get rate_limited."),
             key("messages.send-window", "10s", "Window for counting sends."),
-            key("conversations.max-listed", "1000", "Most conversations returned in one conversation list."),
+            key("conversations.default-page-size", "200", "Conversations per list page when the client asks for no size."),
+            key("conversations.max-page-size", "1000", "Largest conversation list page a client may ask for."),
             key("presence.max-query", "200", "Most users in one presence query."));
 
     private ConfigKeys() {

@@ -14,9 +14,9 @@ import java.util.List;
  * value stops the start with a {@link ConfigException} that names its key.
  */
 public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings database, Argon2 argon2,
-                           AccountLimits accounts, Duration ticketTtl, List<String> allowedOrigins, WsSettings ws,
+                           AccountLimits accounts, Duration sessionSweepInterval, Duration ticketTtl, List<String> allowedOrigins, WsSettings ws,
                            WsLimits wsLimits, MessageLimits messages, int sendsPerWindow, Duration sendWindow,
-                           int maxConversationsListed) {
+                           int conversationPageSize, int maxConversationPageSize) {
 
     /** Where and how the node listens. */
     public record Server(String host, int port, String publicUrl, Path dataDir, Duration shutdownGrace) {
@@ -58,9 +58,10 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
         MessageLimits messages = new MessageLimits(v.integer("messages.max-body-chars", 1, 10_000_000), defaultPage,
                 v.integer("messages.max-page-size", defaultPage, 100_000));
         return new ServerConfig(server, v.longValue("http.max-body-bytes", 1024, 1L << 32), database, argon2, accounts,
-                v.duration("auth.ticket-ttl"), v.list("ws.allowed-origins"), ws, wsLimits, messages,
+                v.duration("auth.session-sweep-interval"), v.duration("auth.ticket-ttl"), v.list("ws.allowed-origins"), ws, wsLimits, messages,
                 v.integer("messages.sends-per-window", 1, 100_000_000), v.duration("messages.send-window"),
-                v.integer("conversations.max-listed", 1, 1_000_000));
+                v.integer("conversations.default-page-size", 1, 100_000),
+                v.integer("conversations.max-page-size", v.integer("conversations.default-page-size", 1, 100_000), 100_000));
     }
 
     private static DatabaseSettings database(ConfigValues v, String url) {

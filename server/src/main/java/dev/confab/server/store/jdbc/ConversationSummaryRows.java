@@ -9,13 +9,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * The one query behind {@link JdbcConversationStore#listFor}: per membership, the DIRECT peer and the
+ * The query behind {@link JdbcConversationStore#listFor}: per membership, the DIRECT peer and the
  * unread count by correlated subqueries and the last message by its (conversation, seq) key.
- * Parameters: the member's account id, the row limit.
+ * {@link #FIRST_PAGE} takes the member's account id and the row limit; {@link #NEXT_PAGE} takes the
+ * account id, the position's update time twice and id (keyset paging), and the row limit.
  */
 final class ConversationSummaryRows {
 
-    static final String QUERY = "SELECT c.id, c.kind, c.last_seq, c.updated_at, me.read_seq,"
+    private static final String SELECT = "SELECT c.id, c.kind, c.last_seq, c.updated_at, me.read_seq,"
             + " CASE WHEN c.kind = 'DIRECT' THEN (SELECT MIN(p.account_id) FROM conversation_members p"
             + "   WHERE p.conversation_id = c.id AND p.account_id <> me.account_id) END AS peer_id,"
             + " (SELECT COUNT(*) FROM messages u WHERE u.conversation_id = c.id AND u.seq > me.read_seq"
@@ -24,9 +25,11 @@ final class ConversationSummaryRows {
             + " FROM conversation_members me"
             + " JOIN conversations c ON c.id = me.conversation_id"
             + " LEFT JOIN messages lm ON lm.conversation_id = c.id AND lm.seq = c.last_seq"
-            + " WHERE me.account_id = ?"
-            + " ORDER BY c.updated_at DESC, c.id DESC"
-            + " LIMIT ?";
+            + " WHERE me.account_id = ?";
+    private static final String ORDER = " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?";
+
+    static final String FIRST_PAGE = SELECT + ORDER;
+    static final String NEXT_PAGE = SELECT + " AND (c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))" + ORDER;
 
     private ConversationSummaryRows() {
     }

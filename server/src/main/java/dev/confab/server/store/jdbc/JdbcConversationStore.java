@@ -4,6 +4,7 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.server.accounts.AccountId;
 import dev.confab.server.conversations.ConversationId;
 import dev.confab.server.conversations.ConversationKind;
+import dev.confab.server.conversations.ConversationPosition;
 import dev.confab.server.conversations.ConversationStore;
 import dev.confab.server.conversations.ConversationSummary;
 import dev.confab.server.errors.ConfabException;
@@ -84,12 +85,17 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
-    public List<ConversationSummary> listFor(AccountId account, int limit) {
+    public List<ConversationSummary> listFor(AccountId account, ConversationPosition after, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        return transactions.read("list conversations", c -> Sql.query(c, ConversationSummaryRows.QUERY,
-                ConversationSummaryRows::read, account.value(), limit));
+        if (after == null) {
+            return transactions.read("list conversations", c -> Sql.query(c, ConversationSummaryRows.FIRST_PAGE,
+                    ConversationSummaryRows::read, account.value(), limit));
+        }
+        long updated = after.updatedAt().toEpochMilli();
+        return transactions.read("list conversations", c -> Sql.query(c, ConversationSummaryRows.NEXT_PAGE,
+                ConversationSummaryRows::read, account.value(), updated, updated, after.id().value(), limit));
     }
 
     @Override

@@ -105,11 +105,11 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public int deleteExpired(Instant now, Duration idleLimit) {
+    public List<SessionId> deleteExpired(Instant now, Duration idleLimit) {
         long nowMillis = now.toEpochMilli();
-        return transactions.write("delete expired sessions", c -> Sql.update(c,
-                "DELETE FROM sessions WHERE expires_at <= ? OR last_used_at <= ?",
-                nowMillis, nowMillis - idleLimit.toMillis()));
+        return transactions.write("delete expired sessions", c -> Sql.query(c,
+                "DELETE FROM sessions WHERE expires_at <= ? OR last_used_at <= ? RETURNING id",
+                row -> new SessionId(row.getString(1)), nowMillis, nowMillis - idleLimit.toMillis()));
     }
 
     private static long millis(Instant instant) {

@@ -59,7 +59,7 @@ public final class ConnectionRegistry implements LocalEndpoints {
         for (SessionId id : sessions) {
             Set<WsConnection> connections = bySession.get(id);
             if (connections != null) {
-                connections.forEach(c -> c.close(CloseCodes.SESSION_ENDED, "session ended"));
+                connections.forEach(c -> c.closeAfterQueued(CloseCodes.SESSION_ENDED, "session ended"));
             }
         }
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which browser origins may open a WebSocket. With an empty allow-list only the server's own origin is
- * accepted (the Origin's host and port must equal the Host header); {@code *} accepts any. Requests
+ * Which browser origins may open a WebSocket. The server's own origin is always accepted (the Origin's
+ * host and port equal the Host header), as is every origin on the allow-list; {@code *} accepts any. Requests
  * without an Origin header come from non-browser clients, which Origin checks cannot restrict, and are
  * accepted; they still need a valid token.
  */
@@ -25,7 +25,7 @@ public final class OriginPolicy {
         if (allowed.contains("*") || allowed.contains(normalized)) {
             return true;
         }
-        return allowed.isEmpty() && sameOrigin(normalized, host);
+        return sameOrigin(normalized, host);
     }
 
     private static boolean sameOrigin(String origin, String host) {

@@ -82,10 +82,13 @@ public final class WsGateway implements Handler<ServerWebSocketHandshake> {
         });
     }
 
+    /**
+     * Wires an accepted socket. The listener's {@code opened} (which queues {@code hello}) runs before the
+     * connection is registered for pushes, so {@code hello} is always the first frame.
+     */
     private void open(ServerWebSocket socket, dev.confab.server.accounts.AuthenticatedSession session) {
         WsConnection connection = new WsConnection(socket, vertx.getOrCreateContext(), session,
                 settings.outboundQueueFrames(), clock.millis());
-        registry.add(connection);
         socket.textMessageHandler(text -> {
             connection.markInbound(clock.millis());
             listener.text(connection, text);
@@ -101,6 +104,7 @@ public final class WsGateway implements Handler<ServerWebSocketHandshake> {
             listener.closed(connection);
         });
         listener.opened(connection);
+        registry.add(connection);
     }
 
     /**

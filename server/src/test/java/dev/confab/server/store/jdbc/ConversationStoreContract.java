@@ -7,6 +7,7 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.server.accounts.AccountId;
 import dev.confab.server.conversations.ConversationId;
 import dev.confab.server.conversations.ConversationKind;
+import dev.confab.server.conversations.ConversationPosition;
 import dev.confab.server.conversations.ConversationSummary;
 import dev.confab.server.errors.ConfabException;
 import dev.confab.server.messages.Message;
@@ -75,7 +76,7 @@ abstract class ConversationStoreContract extends StoreContract {
         send(withCarol, carol, 5);
         Message lastFromAlice = send(withCarol, alice, 6);
 
-        List<ConversationSummary> aliceList = stores().conversations().listFor(alice, 10);
+        List<ConversationSummary> aliceList = stores().conversations().listFor(alice, null, 10);
 
         assertThat(aliceList).extracting(ConversationSummary::id).containsExactly(withCarol, withBob, quiet);
         ConversationSummary carolRow = aliceList.get(0);
@@ -90,12 +91,15 @@ abstract class ConversationStoreContract extends StoreContract {
         assertThat(aliceList.get(2).lastMessage()).isNull();
         assertThat(aliceList.get(2).unread()).isZero();
 
-        ConversationSummary bobView = stores().conversations().listFor(bob, 10).getFirst();
+        ConversationSummary bobView = stores().conversations().listFor(bob, null, 10).getFirst();
         assertThat(bobView.peer()).isEqualTo(alice);
         assertThat(bobView.readSeq()).isEqualTo(4);
         assertThat(bobView.unread()).isZero();
-        assertThat(stores().conversations().listFor(alice, 2)).hasSize(2);
-        assertThat(stores().conversations().listFor(newAccount(), 10)).isEmpty();
+        assertThat(stores().conversations().listFor(alice, null, 2)).hasSize(2);
+        var afterFirst = ConversationPosition.of(aliceList.get(0));
+        assertThat(stores().conversations().listFor(alice, afterFirst, 10)).extracting(ConversationSummary::id)
+                .as("keyset paging continues after the position").containsExactly(withBob, quiet);
+        assertThat(stores().conversations().listFor(newAccount(), null, 10)).isEmpty();
     }
 
     @Test
@@ -108,11 +112,11 @@ abstract class ConversationStoreContract extends StoreContract {
         }
 
         assertThat(stores().conversations().markRead(conversation, alice, 2)).isEqualTo(2);
-        assertThat(stores().conversations().listFor(alice, 10).getFirst().unread()).isEqualTo(3);
+        assertThat(stores().conversations().listFor(alice, null, 10).getFirst().unread()).isEqualTo(3);
         assertThat(stores().conversations().markRead(conversation, alice, 1)).isEqualTo(2);
         assertThat(stores().conversations().markRead(conversation, alice, 99)).isEqualTo(5);
         assertThat(stores().conversations().markRead(conversation, alice, 4)).isEqualTo(5);
-        assertThat(stores().conversations().listFor(alice, 10).getFirst().unread()).isZero();
+        assertThat(stores().conversations().listFor(alice, null, 10).getFirst().unread()).isZero();
         assertThatThrownBy(() -> stores().conversations().markRead(conversation, newAccount(), 1))
                 .isInstanceOfSatisfying(ConfabException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.CONVERSATION_NOT_FOUND));

@@ -18,13 +18,13 @@ class JdbcFailureTranslationTest {
     @Test
     void connectionFailuresTimeoutsAndBusyDatabasesAreUnavailable() {
         assertThat(translator.translate("op", new SQLException("refused", "08001")))
-                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("during op");
+                .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.detail()).contains("during op"));
         assertThat(translator.translate("op", new SQLException("shutting down", "57P01")))
                 .isInstanceOf(StoreUnavailableException.class);
         assertThat(translator.translate("op", new SQLTransientConnectionException("pool timed out")))
                 .isInstanceOf(StoreUnavailableException.class);
         assertThat(translator.translate("op", new SQLException("wrapped", null, new ConnectException("refused"))))
-                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("wrapped: refused");
+                .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.detail()).contains("wrapped: refused"));
         assertThat(translator.translate("op", new SQLiteException("locked", SQLiteErrorCode.SQLITE_BUSY)))
                 .isInstanceOf(StoreUnavailableException.class);
         assertThat(translator.translate("op", new SQLiteException("locked", SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT)))
@@ -48,7 +48,10 @@ class JdbcFailureTranslationTest {
         SQLException failure = new SQLException(
                 "cannot reach jdbc:postgresql://bob:s3cret@db:5432/x?user=bob&password=other;", "08001");
 
-        String message = translator.translate("op", failure).getMessage();
+        var translated = (dev.confab.server.errors.StoreUnavailableException) translator.translate("op", failure);
+        String message = translated.detail();
+        assertThat(translated.getMessage()).as("clients see only the standard message")
+                .isEqualTo(dev.confab.protocol.ErrorCode.UNAVAILABLE.defaultMessage());
 
         assertThat(message).doesNotContain("s3cret", "other", "bob:").contains("jdbc:postgresql://db:5432/x");
     }

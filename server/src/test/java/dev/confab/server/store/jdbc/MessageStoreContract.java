@@ -62,8 +62,8 @@ abstract class MessageStoreContract extends StoreContract {
         append(alice, "a1");
         append(bob, "b2");
 
-        assertThat(stores().conversations().listFor(alice, 10).getFirst().readSeq()).isEqualTo(2);
-        assertThat(stores().conversations().listFor(bob, 10).getFirst().readSeq()).isEqualTo(3);
+        assertThat(stores().conversations().listFor(alice, null, 10).getFirst().readSeq()).isEqualTo(2);
+        assertThat(stores().conversations().listFor(bob, null, 10).getFirst().readSeq()).isEqualTo(3);
     }
 
     @Test
