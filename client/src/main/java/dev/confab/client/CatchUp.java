@@ -1,49 +1,61 @@
 package dev.confab.client;
 
-import dev.confab.protocol.model.MessagePage;
-import dev.confab.protocol.model.MessageView;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Turns messages from any source (live pushes, acks of our own sends, sync pages) into one ordered,
- * deduplicated stream per conversation, and fetches what is missing.
+ * Turns items of one {@link StreamKind} from any source (live pushes, acks of our own sends, sync
+ * pages) into one ordered, deduplicated sequence per stream, and fetches what is missing. Used for
+ * messages (a stream per conversation) and for the account's event log (a single stream).
  *
- * <p>A message that reveals a gap is held and the conversation is synced forward from the last
- * delivered seq, page after page while the server says {@code hasMore}, until the gap is closed. At
- * most one sync per conversation runs at a time and at most {@code maxConcurrent} in all; the rest
- * queue. A sync that ends with the gap still open is repeated if it made progress, and reported
- * otherwise. {@link #reset()} forgets running syncs (the connection dropped; their answers will not
- * come) but keeps delivery positions and held messages.
+ * <p>An item that reveals a gap is held and its stream is synced forward from the last delivered seq,
+ * page after page while the server says {@code hasMore}, until the gap is closed. At most one sync per
+ * stream runs at a time and at most {@code maxConcurrent} in all; the rest queue. A sync that ends with
+ * the gap still open is repeated if it made progress, and reported otherwise. {@link #reset()} forgets
+ * running syncs (the connection dropped; their answers will not come) but keeps delivery positions and
+ * held items.
  *
- * <p>Confined to one thread: every method, and the completion of every future the {@link PageSource}
- * returns, must happen on the connection's event thread.
+ * <p>Confined to one thread: every method except {@link #deliveredSeq}, and the completion of every
+ * future the {@link PageSource} returns, must happen on the connection's event thread.
+ *
+ * @param <T> the items
  */
-final class CatchUp {
+final class CatchUp<T> {
 
-    /** Fetches a forward page: messages of a conversation with seq greater than {@code afterSeq}. */
+    /** Fetches a forward page: items of a stream with seq greater than {@code afterSeq}. */
     @FunctionalInterface
-    interface PageSource {
-        CompletableFuture<MessagePage> after(long conversationId, long afterSeq, int limit);
+    interface PageSource<T> {
+        CompletableFuture<SeqPage<T>> after(long stream, long afterSeq, int limit);
     }
 
-    private final SeqTracker tracker;
-    private final PageSource source;
-    private final Consumer<MessageView> delivery;
+    private final SeqTracker<T> tracker;
+    private final StreamKind<T> kind;
+    private final PageSource<T> source;
+    private final Consumer<T> delivery;
     private final Consumer<Throwable> failures;
     private final int pageSize;
     private final int maxConcurrent;
     private final Set<Long> running = new HashSet<>();
     private final Set<Long> queued = new LinkedHashSet<>();
+    private final Map<Long, Long> published = new ConcurrentHashMap<>();
     private long epoch;
 
-    CatchUp(SeqTracker tracker, PageSource source, Consumer<MessageView> delivery, Consumer<Throwable> failures,
+    /**
+     * @param delivery      receives every item once, in seq order per stream
+     * @param failures      receives syncs that failed for a reason other than a lost connection
+     * @param pageSize      items asked for per page
+     * @param maxConcurrent streams synced at the same time
+     */
+    CatchUp(SeqTracker<T> tracker, PageSource<T> source, Consumer<T> delivery, Consumer<Throwable> failures,
             int pageSize, int maxConcurrent) {
         this.tracker = tracker;
+        this.kind = tracker.kind();
         this.source = source;
         this.delivery = delivery;
         this.failures = failures;
@@ -51,29 +63,39 @@ final class CatchUp {
         this.maxConcurrent = maxConcurrent;
     }
 
-    /** Delivers what is in order now; starts a sync if the message sits behind a gap. */
-    void accept(MessageView message) {
-        deliver(tracker.accept(message));
-        if (tracker.hasGap(message.conversationId())) {
-            request(message.conversationId());
+    /** Delivers what is in order now; starts a sync if the item sits behind a gap. */
+    void accept(T item) {
+        long stream = kind.streamOf().applyAsLong(item);
+        deliver(stream, tracker.accept(item));
+        if (tracker.hasGap(stream)) {
+            request(stream);
         }
     }
 
-    /** Syncs the conversation if the server has messages past what was delivered. */
-    void catchUpTo(long conversationId, long lastSeq) {
-        if (lastSeq > tracker.delivered(conversationId)) {
-            request(conversationId);
+    /** Syncs the stream if the server has items past what was delivered. */
+    void catchUpTo(long stream, long lastSeq) {
+        if (lastSeq > tracker.delivered(stream)) {
+            request(stream);
         }
     }
 
     /** Declares a known position (see {@link SeqTracker#advanceTo}) and delivers anything it unblocks. */
-    void advanceTo(long conversationId, long seq) {
-        deliver(tracker.advanceTo(conversationId, seq));
+    void advanceTo(long stream, long seq) {
+        published.merge(stream, seq, Math::max);
+        deliver(stream, tracker.advanceTo(stream, seq));
     }
 
-    /** True while the conversation is being synced or waits for its turn. */
-    boolean isSyncing(long conversationId) {
-        return running.contains(conversationId) || queued.contains(conversationId);
+    /**
+     * The highest seq handed to the delivery (or declared known) in the stream; 0 when none. Safe to
+     * call from any thread; during a delivery it already counts the item being delivered.
+     */
+    long deliveredSeq(long stream) {
+        return published.getOrDefault(stream, 0L);
+    }
+
+    /** True while the stream is being synced or waits for its turn. */
+    boolean isSyncing(long stream) {
+        return running.contains(stream) || queued.contains(stream);
     }
 
     /** Forgets all running and queued syncs; answers to them that still arrive are ignored. */
@@ -83,76 +105,76 @@ final class CatchUp {
         queued.clear();
     }
 
-    private void request(long conversationId) {
-        if (isSyncing(conversationId)) {
+    private void request(long stream) {
+        if (isSyncing(stream)) {
             return;
         }
         if (running.size() < maxConcurrent) {
-            start(conversationId);
+            start(stream);
         } else {
-            queued.add(conversationId);
+            queued.add(stream);
         }
     }
 
-    private void start(long conversationId) {
-        running.add(conversationId);
-        long from = tracker.delivered(conversationId);
-        fetch(conversationId, from, from);
+    private void start(long stream) {
+        running.add(stream);
+        long from = tracker.delivered(stream);
+        fetch(stream, from, from);
     }
 
-    private void fetch(long conversationId, long afterSeq, long startedAt) {
+    private void fetch(long stream, long afterSeq, long startedAt) {
         long fetchEpoch = epoch;
-        source.after(conversationId, afterSeq, pageSize).whenComplete((page, error) -> {
+        source.after(stream, afterSeq, pageSize).whenComplete((page, error) -> {
             if (fetchEpoch != epoch) {
                 return;
             }
             if (error != null) {
-                finish(conversationId, FrameDispatcher.unwrap(error));
+                finish(stream, FrameDispatcher.unwrap(error));
             } else {
-                onPage(conversationId, afterSeq, startedAt, page);
+                onPage(stream, afterSeq, startedAt, page);
             }
         });
     }
 
-    private void onPage(long conversationId, long afterSeq, long startedAt, MessagePage page) {
-        for (MessageView message : page.messages()) {
-            if (message.conversationId() == conversationId) {
-                deliver(tracker.accept(message));
+    private void onPage(long stream, long afterSeq, long startedAt, SeqPage<T> page) {
+        for (T item : page.items()) {
+            if (kind.streamOf().applyAsLong(item) == stream) {
+                deliver(stream, tracker.accept(item));
             }
         }
         if (page.hasMore()) {
             long next = nextAfter(page, afterSeq);
             if (next > afterSeq) {
-                fetch(conversationId, next, startedAt);
+                fetch(stream, next, startedAt);
                 return;
             }
-            finish(conversationId, new ConfabApiException(0, null,
-                    "Sync of conversation " + conversationId + " made no progress past seq " + afterSeq + "."));
+            finish(stream, new ConfabApiException(0, null, "Sync of " + kind.describe().apply(stream)
+                    + " made no progress past seq " + afterSeq + "."));
             return;
         }
-        if (tracker.hasGap(conversationId) && tracker.delivered(conversationId) <= startedAt) {
-            finish(conversationId, new ConfabApiException(0, null, "Conversation " + conversationId
-                    + " still misses messages after seq " + tracker.delivered(conversationId) + " after a full sync."));
+        if (tracker.hasGap(stream) && tracker.delivered(stream) <= startedAt) {
+            finish(stream, new ConfabApiException(0, null, "After a full sync, " + kind.describe().apply(stream)
+                    + " still misses seq " + (tracker.delivered(stream) + 1) + "."));
             return;
         }
-        running.remove(conversationId);
-        if (tracker.hasGap(conversationId)) {
-            start(conversationId);
+        running.remove(stream);
+        if (tracker.hasGap(stream)) {
+            start(stream);
         } else {
             startQueued();
         }
     }
 
-    private static long nextAfter(MessagePage page, long afterSeq) {
+    private long nextAfter(SeqPage<T> page, long afterSeq) {
         if (page.cursor() != null) {
             return page.cursor();
         }
-        List<MessageView> messages = page.messages();
-        return messages.isEmpty() ? afterSeq : messages.get(messages.size() - 1).seq();
+        List<T> items = page.items();
+        return items.isEmpty() ? afterSeq : kind.seqOf().applyAsLong(items.get(items.size() - 1));
     }
 
-    private void finish(long conversationId, Throwable error) {
-        running.remove(conversationId);
+    private void finish(long stream, Throwable error) {
+        running.remove(stream);
         if (!(error instanceof ConfabConnectionException)) {
             failures.accept(error);
         }
@@ -162,13 +184,16 @@ final class CatchUp {
     private void startQueued() {
         var next = queued.iterator();
         while (running.size() < maxConcurrent && next.hasNext()) {
-            long conversationId = next.next();
+            long stream = next.next();
             next.remove();
-            start(conversationId);
+            start(stream);
         }
     }
 
-    private void deliver(List<MessageView> messages) {
-        messages.forEach(delivery);
+    private void deliver(long stream, List<T> items) {
+        for (T item : items) {
+            published.merge(stream, kind.seqOf().applyAsLong(item), Math::max);
+            delivery.accept(item);
+        }
     }
 }

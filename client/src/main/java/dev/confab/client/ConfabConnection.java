@@ -4,6 +4,7 @@ import dev.confab.protocol.WireJson;
 import dev.confab.protocol.frames.ClientFrame;
 import dev.confab.protocol.frames.ServerFrame;
 import dev.confab.protocol.model.ConversationView;
+import dev.confab.protocol.model.EventPage;
 import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.PresenceView;
 import dev.confab.protocol.model.SendAck;
@@ -51,6 +52,13 @@ import java.util.function.Supplier;
  * is beyond what was delivered is synced. A conversation starts at the position given to
  * {@link #knownSeq}, or at 0 (the whole conversation is delivered).
  *
+ * <p>The account's event log (friend requests, friendships, blocks, profiles) gets the same guarantees:
+ * events reach {@link ConnectionListener#onEvent} in {@code seq} order, each {@code seq} at most once;
+ * an event that skips ahead is held while the missing range is fetched with {@code events} requests;
+ * after every (re)connect, when the {@code hello}'s {@code lastEventSeq} is beyond what was delivered,
+ * the log is synced from there. It starts at the position given to {@link #knownEventSeq}, or at 0 (the
+ * whole log is delivered).
+ *
  * <h2>Threads</h2>
  * All methods are thread-safe and never block, except {@link #close()}. State lives on one event thread
  * per connection, which also runs every listener callback and completes every returned future; so
@@ -72,7 +80,7 @@ public final class ConfabConnection implements AutoCloseable {
      *
      * @param baseUri  the server's base URI, {@code http(s)://host:port}
      * @param token    the session's bearer token
-     * @param listener receives messages, presence and state changes
+     * @param listener receives messages, events, presence and state changes
      */
     public ConfabConnection(URI baseUri, String token, ConnectionListener listener, ConnectionOptions options) {
         Objects.requireNonNull(token, "token");
@@ -202,6 +210,15 @@ public final class ConfabConnection implements AutoCloseable {
                 ServerFrame.PresenceResult::presence);
     }
 
+    /**
+     * Events of the account with seq greater than {@code afterSeq}, ascending, at most {@code limit};
+     * when the page says {@code hasMore}, ask again after its {@code cursor}. Not delivered to the listener.
+     */
+    public CompletableFuture<EventPage> events(long afterSeq, int limit) {
+        return request(id -> new ClientFrame.Events(id, afterSeq, limit), ServerFrame.Events.class,
+                ServerFrame.Events::page);
+    }
+
     /** A round trip to the server; completes with the server's time. */
     public CompletableFuture<Instant> ping() {
         return request(ClientFrame.Ping::new, ServerFrame.Pong.class, ServerFrame.Pong::serverTime);
@@ -213,12 +230,26 @@ public final class ConfabConnection implements AutoCloseable {
      * fetching what is already known. Lowering a position has no effect.
      */
     public void knownSeq(long conversationId, long seq) {
-        thread.post(() -> dispatcher.knownSeq(conversationId, seq));
+        thread.post(() -> dispatcher.inbox().knownSeq(conversationId, seq));
     }
 
     /** The highest seq delivered to the listener (or declared known) in the conversation; 0 when none. */
     public long deliveredSeq(long conversationId) {
-        return dispatcher.deliveredSeq(conversationId);
+        return dispatcher.inbox().deliveredSeq(conversationId);
+    }
+
+    /**
+     * Declares that the application already has every event of the account up to {@code seq} (it
+     * stored {@link #deliveredEventSeq()} last time), so delivery continues after it. Call before
+     * {@link #connect()} to avoid fetching what is already known. Lowering the position has no effect.
+     */
+    public void knownEventSeq(long seq) {
+        thread.post(() -> dispatcher.inbox().knownEventSeq(seq));
+    }
+
+    /** The highest event seq delivered to the listener (or declared known); 0 when none. */
+    public long deliveredEventSeq() {
+        return dispatcher.inbox().deliveredEventSeq();
     }
 
     /**

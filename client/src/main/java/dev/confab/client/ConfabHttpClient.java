@@ -1,27 +1,30 @@
 package dev.confab.client;
 
-import dev.confab.protocol.WireFormatException;
-import dev.confab.protocol.WireJson;
 import dev.confab.protocol.model.AccountView;
+import dev.confab.protocol.model.BlockList;
 import dev.confab.protocol.model.ConversationList;
-import dev.confab.protocol.model.ErrorBody;
+import dev.confab.protocol.model.EventPage;
+import dev.confab.protocol.model.FriendList;
+import dev.confab.protocol.model.FriendRequestList;
+import dev.confab.protocol.model.FriendRequestView;
 import dev.confab.protocol.model.LoginResponse;
 import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.PresenceList;
 import dev.confab.protocol.model.SendAck;
 import dev.confab.protocol.model.SessionList;
 import dev.confab.protocol.model.TicketResponse;
+import dev.confab.protocol.model.UserList;
 import dev.confab.protocol.model.UserView;
 import dev.confab.protocol.request.ChangePasswordRequest;
+import dev.confab.protocol.request.FriendRequestRequest;
 import dev.confab.protocol.request.LoginRequest;
+import dev.confab.protocol.request.ProfileUpdateRequest;
 import dev.confab.protocol.request.ReadRequest;
 import dev.confab.protocol.request.RegisterRequest;
+import dev.confab.protocol.request.RemarkRequest;
 import dev.confab.protocol.request.SendRequest;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
@@ -38,14 +41,9 @@ import java.util.stream.Collectors;
  * timeout, or the calling thread is interrupted (the interrupt flag is kept).
  */
 public final class ConfabHttpClient {
-    private static final String JSON = "application/json";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ServerAddress address;
-    private final String token;
-    private final HttpClient http;
-    private final Duration requestTimeout;
-    private final WireJson json = new WireJson();
+    private final ApiTransport transport;
 
     /** A client without a session, for registering and logging in. */
     public ConfabHttpClient(URI baseUri) {
@@ -64,20 +62,21 @@ public final class ConfabHttpClient {
      * @param requestTimeout how long one call may wait for its response
      */
     public ConfabHttpClient(URI baseUri, String token, HttpClient http, Duration requestTimeout) {
-        this.address = new ServerAddress(baseUri);
-        this.token = token;
-        this.http = Objects.requireNonNull(http, "http");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this(new ApiTransport(new ServerAddress(baseUri), token, http, requestTimeout));
+    }
+
+    private ConfabHttpClient(ApiTransport transport) {
+        this.transport = transport;
     }
 
     /** The same server and HTTP client, acting for the session of {@code token} (null for none). */
     public ConfabHttpClient withToken(String token) {
-        return new ConfabHttpClient(address.base(), token, http, requestTimeout);
+        return new ConfabHttpClient(transport.withToken(token));
     }
 
     /** The server's base URI. */
     public URI baseUri() {
-        return address.base();
+        return transport.address().base();
     }
 
     /** {@code POST /accounts}: creates an account. */
@@ -110,6 +109,15 @@ public final class ConfabHttpClient {
         return call("GET", "/me", null, AccountView.class);
     }
 
+    /**
+     * {@code PATCH /me}: changes the profile and returns the account as it is now. Null fields stay as
+     * they are; an empty string clears display name, avatar, email or phone.
+     */
+    public AccountView updateProfile(ProfileUpdateRequest request) {
+        Objects.requireNonNull(request, "request");
+        return call("PATCH", "/me", request, AccountView.class);
+    }
+
     /** {@code POST /me/password}: changes the password. */
     public void changePassword(ChangePasswordRequest request) {
         call("POST", "/me/password", request, Void.class);
@@ -125,6 +133,100 @@ public final class ConfabHttpClient {
         return call("GET", "/users/" + ServerAddress.encode(username), null, UserView.class);
     }
 
+    /**
+     * {@code GET /users/search}: the users whose username, email or phone is exactly {@code query}
+     * (email and phone only of users who allow being found by them).
+     */
+    public UserList searchUsers(String query) {
+        Objects.requireNonNull(query, "query");
+        return call("GET", "/users/search?q=" + ServerAddress.encode(query), null, UserList.class);
+    }
+
+    /** {@code GET /users?ids=}: public profiles of the given users; unknown ids are left out. */
+    public UserList users(Collection<Long> userIds) {
+        return call("GET", "/users?ids=" + idList(userIds), null, UserList.class);
+    }
+
+    /** {@code GET /friends}: the caller's friends, oldest friendship first. */
+    public FriendList friends() {
+        return call("GET", "/friends", null, FriendList.class);
+    }
+
+    /** {@code DELETE /friends/{userId}}: ends the friendship (on both sides). */
+    public void removeFriend(long userId) {
+        call("DELETE", "/friends/" + userId, null, Void.class);
+    }
+
+    /** {@code PUT /friends/{userId}/remark}: the caller's private name for a friend; null or empty clears it. */
+    public void setRemark(long userId, String remark) {
+        call("PUT", "/friends/" + userId + "/remark", new RemarkRequest(remark), Void.class);
+    }
+
+    /**
+     * {@code POST /friend-requests} to a user by username, with an optional {@code message} (null for
+     * none). The answer's status is ACCEPTED when that user had already asked the caller: they are
+     * friends at once. Otherwise it is PENDING.
+     */
+    public FriendRequestView sendFriendRequest(String toUsername, String message) {
+        Objects.requireNonNull(toUsername, "toUsername");
+        return call("POST", "/friend-requests", new FriendRequestRequest(toUsername, null, message),
+                FriendRequestView.class);
+    }
+
+    /** {@code POST /friend-requests} to a user by id; see {@link #sendFriendRequest(String, String)}. */
+    public FriendRequestView sendFriendRequest(long toUserId, String message) {
+        return call("POST", "/friend-requests", new FriendRequestRequest(null, toUserId, message),
+                FriendRequestView.class);
+    }
+
+    /** {@code GET /friend-requests?direction=incoming}: open requests to the caller, newest first. */
+    public FriendRequestList incomingFriendRequests() {
+        return call("GET", "/friend-requests?direction=incoming", null, FriendRequestList.class);
+    }
+
+    /** {@code GET /friend-requests?direction=outgoing}: the caller's open requests, newest first. */
+    public FriendRequestList outgoingFriendRequests() {
+        return call("GET", "/friend-requests?direction=outgoing", null, FriendRequestList.class);
+    }
+
+    /** {@code POST /friend-requests/{id}/accept}: accepts a request to the caller; they become friends. */
+    public FriendRequestView acceptFriendRequest(long requestId) {
+        return call("POST", "/friend-requests/" + requestId + "/accept", null, FriendRequestView.class);
+    }
+
+    /** {@code POST /friend-requests/{id}/decline}: declines a request to the caller. */
+    public FriendRequestView declineFriendRequest(long requestId) {
+        return call("POST", "/friend-requests/" + requestId + "/decline", null, FriendRequestView.class);
+    }
+
+    /** {@code POST /friend-requests/{id}/cancel}: withdraws a request the caller sent. */
+    public FriendRequestView cancelFriendRequest(long requestId) {
+        return call("POST", "/friend-requests/" + requestId + "/cancel", null, FriendRequestView.class);
+    }
+
+    /** {@code GET /blocks}: the people the caller blocked, newest first. */
+    public BlockList blocks() {
+        return call("GET", "/blocks", null, BlockList.class);
+    }
+
+    /** {@code PUT /blocks/{userId}}: blocks a user. Blocking someone already blocked changes nothing. */
+    public void block(long userId) {
+        call("PUT", "/blocks/" + userId, null, Void.class);
+    }
+
+    /** {@code DELETE /blocks/{userId}}: unblocks a user. */
+    public void unblock(long userId) {
+        call("DELETE", "/blocks/" + userId, null, Void.class);
+    }
+
+    /**
+     * {@code GET /events}: the caller's events with seq greater than {@code afterSeq}, ascending, at most
+     * {@code limit}. When the page says {@code hasMore}, ask again with {@code afterSeq = cursor}.
+     */
+    public EventPage events(long afterSeq, int limit) {
+        return call("GET", "/events?after=" + afterSeq + "&limit=" + limit, null, EventPage.class);
+    }
+
     /** {@code GET /conversations}: the caller's conversations, most recently active first. */
     public ConversationList conversations() {
         return call("GET", "/conversations", null, ConversationList.class);
@@ -132,8 +234,8 @@ public final class ConfabHttpClient {
 
     /** The page of conversations after the cursor {@code before}, at most {@code limit}. */
     public ConversationList conversations(String before, int limit) {
-        return call("GET", "/conversations?limit=" + limit + "&before="
-                + java.net.URLEncoder.encode(before, java.nio.charset.StandardCharsets.UTF_8), null, ConversationList.class);
+        return call("GET", "/conversations?limit=" + limit + "&before=" + ServerAddress.encode(before), null,
+                ConversationList.class);
     }
 
     /** Messages with seq greater than {@code afterSeq}, ascending, at most {@code limit}. */
@@ -168,58 +270,14 @@ public final class ConfabHttpClient {
 
     /** {@code GET /presence}: presence of the given users, in the order asked; unknown users are left out. */
     public PresenceList presence(Collection<Long> userIds) {
-        String ids = userIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return call("GET", "/presence?userIds=" + ServerAddress.encode(ids), null, PresenceList.class);
+        return call("GET", "/presence?userIds=" + idList(userIds), null, PresenceList.class);
     }
 
     private <T> T call(String method, String pathAndQuery, Object body, Class<T> answer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(address.http(pathAndQuery))
-                .timeout(requestTimeout)
-                .header("Accept", JSON);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(json.encodeBytes(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<byte[]> response = exchange(request.build());
-        int status = response.statusCode();
-        if (status < 200 || status > 299) {
-            throw failure(status, response.body());
-        }
-        if (answer == Void.class) {
-            return null;
-        }
-        try {
-            return json.decode(response.body(), answer);
-        } catch (WireFormatException e) {
-            throw new ConfabApiException(status, null, "The server's answer to " + method + " " + pathAndQuery
-                    + " could not be read: " + e.getMessage());
-        }
+        return transport.call(method, pathAndQuery, body, answer);
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ConfabConnectionException(request.method() + " " + request.uri().getPath() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfabConnectionException("Interrupted while waiting for " + request.uri().getPath() + ".", e);
-        }
-    }
-
-    private ConfabApiException failure(int status, byte[] body) {
-        try {
-            ErrorBody error = json.decode(body, ErrorBody.class);
-            if (error.error() != null) {
-                return new ConfabApiException(status, error.error().code(), error.error().message());
-            }
-        } catch (WireFormatException e) {
-            // not an error body (a proxy's page, say): described by status alone below
-        }
-        return new ConfabApiException(status, null, "HTTP " + status);
+    private static String idList(Collection<Long> ids) {
+        return ServerAddress.encode(ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
 }

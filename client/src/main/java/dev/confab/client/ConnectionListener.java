@@ -1,5 +1,6 @@
 package dev.confab.client;
 
+import dev.confab.protocol.model.EventView;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.PresenceView;
 
@@ -17,6 +18,14 @@ public interface ConnectionListener {
      * once the server has acknowledged them.
      */
     default void onMessage(MessageView message) {
+    }
+
+    /**
+     * An entry of the account's event log (friend requests, friendships, blocks, profile changes),
+     * delivered at most once per {@code seq} and in strictly increasing {@code seq} order without gaps,
+     * whether it came live or from a catch-up. {@link EventView#type()} names the kind.
+     */
+    default void onEvent(EventView event) {
     }
 
     /** A user who shares a conversation with the caller came online or went offline. */
@@ -37,7 +46,7 @@ public interface ConnectionListener {
 
     /**
      * A problem that no request future can carry: an {@code error} frame without a request of ours, a
-     * catch-up sync that failed, a frame that could not be read, or a close by the server for a reason
+     * catch-up sync (of messages or events) that failed, a frame that could not be read, or a close by the server for a reason
      * the client cannot fix by itself. Usually a {@link ConfabApiException} or
      * {@link ConfabConnectionException}.
      */

@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param pingInterval       how often an application {@code ping} is sent while connected (shortened to a
  *                           third of the server's heartbeat when the server's {@code hello} asks for less);
  *                           a ping unanswered within {@code requestTimeout} counts as a dead connection
- * @param requestTimeout     how long a request ({@code sync}, {@code history}, {@code conversations},
- *                           {@code read}, {@code presence.query}, {@code ping}) may wait for its answer,
+ * @param requestTimeout     how long a request ({@code sync}, {@code history}, {@code events},
+ *                           {@code conversations}, {@code read}, {@code presence.query}, {@code ping})
+ *                           may wait for its answer,
  *                           including time spent waiting for the connection; sends do not time out
  * @param connectTimeout     how long one attempt may take from dialling until the server's {@code hello}
- * @param syncPageSize       messages asked for per {@code sync} page during catch-up
- * @param maxConcurrentSyncs conversations caught up at the same time; others wait their turn
+ * @param syncPageSize       messages or events asked for per page during catch-up
+ * @param maxConcurrentSyncs conversations caught up at the same time; others wait their turn (the event
+ *                           log is caught up besides these)
  * @param sendWindow         sends that may await their ack at once; later ones wait, in order
  */
 public record ConnectionOptions(BackoffPolicy backoff, Duration pingInterval, Duration requestTimeout,

@@ -3,8 +3,6 @@ package dev.confab.client;
 import dev.confab.protocol.WireJson;
 import dev.confab.protocol.frames.ClientFrame;
 import dev.confab.protocol.frames.ServerFrame;
-import dev.confab.protocol.model.ConversationView;
-import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.SendAck;
 import java.time.Duration;
@@ -12,18 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
  * Everything that flows over a connected socket: writes sends (within the send window, re-sending the
- * unacknowledged ones after each reconnect) and requests; routes answers by request id; feeds pushed
- * messages and acknowledged own messages through {@link CatchUp} to the listener; pings; and after
- * each (re)connect asks for the conversation list and catches up every conversation that moved on.
- * Requests made while disconnected wait for the next connection (within their timeout). Confined to
- * the event thread.
+ * unacknowledged ones after each reconnect) and requests; routes answers by request id; hands pushed
+ * messages, acknowledged own messages and pushed events to the {@link Inbox}, which orders them, catches
+ * up after each (re)connect and delivers them; and pings. Requests made while disconnected wait for
+ * the next connection (within their timeout). Confined to the event thread.
  */
 final class FrameDispatcher implements LinkObserver {
     private static final String DEFAULT_CONTENT_TYPE = "text/plain";
@@ -35,8 +31,7 @@ final class FrameDispatcher implements LinkObserver {
     private final EventThread thread;
     private final PendingSends sends;
     private final PendingRequests requests;
-    private final CatchUp catchUp;
-    private final Map<Long, Long> delivered = new ConcurrentHashMap<>();
+    private final Inbox inbox;
     private final Map<String, ClientFrame> unwritten = new LinkedHashMap<>();
 
     private LiveSocket socket;
@@ -51,8 +46,7 @@ final class FrameDispatcher implements LinkObserver {
         this.thread = thread;
         this.sends = new PendingSends(options.sendWindow());
         this.requests = new PendingRequests(thread);
-        this.catchUp = new CatchUp(new SeqTracker(), this::syncPage, this::deliver, listener::onError,
-                options.syncPageSize(), options.maxConcurrentSyncs());
+        this.inbox = new Inbox(listener, options, this::ask);
     }
 
     /** Queues a send (its {@code id} is ignored; each transmission gets its own request id). */
@@ -82,15 +76,9 @@ final class FrameDispatcher implements LinkObserver {
         return answer;
     }
 
-    /** See {@link CatchUp#advanceTo}. */
-    void knownSeq(long conversationId, long seq) {
-        catchUp.advanceTo(conversationId, seq);
-        delivered.merge(conversationId, seq, Math::max);
-    }
-
-    /** The highest seq known to the application in the conversation. Safe to call from any thread. */
-    long deliveredSeq(long conversationId) {
-        return delivered.getOrDefault(conversationId, 0L);
+    /** What is received in seq order: messages and events. */
+    Inbox inbox() {
+        return inbox;
     }
 
     @Override
@@ -105,7 +93,7 @@ final class FrameDispatcher implements LinkObserver {
         });
         unwritten.clear();
         startPings(hello);
-        catchUpAll();
+        inbox.connected(hello);
     }
 
     @Override
@@ -116,7 +104,8 @@ final class FrameDispatcher implements LinkObserver {
                     acknowledged(a.ack());
                 }
             }
-            case ServerFrame.Message m -> catchUp.accept(m.message());
+            case ServerFrame.Message m -> inbox.message(m.message());
+            case ServerFrame.Event e -> inbox.event(e.event());
             case ServerFrame.Presence p -> listener.onPresence(p.presence());
             case ServerFrame.Error e -> {
                 if (!requests.answer(e.id(), e)) {
@@ -124,6 +113,7 @@ final class FrameDispatcher implements LinkObserver {
                 }
             }
             case ServerFrame.Messages m -> requests.answer(m.id(), m);
+            case ServerFrame.Events e -> requests.answer(e.id(), e);
             case ServerFrame.Conversations c -> requests.answer(c.id(), c);
             case ServerFrame.PresenceResult p -> requests.answer(p.id(), p);
             case ServerFrame.Ok o -> requests.answer(o.id(), o);
@@ -137,7 +127,7 @@ final class FrameDispatcher implements LinkObserver {
     public void disconnected(ConfabConnectionException cause) {
         socket = null;
         cancelPings();
-        catchUp.reset();
+        inbox.disconnected();
         sends.connectionLost();
         requests.failAllExcept(unwritten.keySet(), cause);
     }
@@ -147,7 +137,7 @@ final class FrameDispatcher implements LinkObserver {
         endedBy = cause;
         socket = null;
         cancelPings();
-        catchUp.reset();
+        inbox.ended();
         unwritten.clear();
         sends.failAll(cause);
         requests.failAll(cause);
@@ -180,45 +170,12 @@ final class FrameDispatcher implements LinkObserver {
             return;
         }
         if (hello != null) {
-            catchUp.accept(new MessageView(ack.messageId(), ack.conversationId(), ack.seq(), hello.userId(),
+            inbox.message(new MessageView(ack.messageId(), ack.conversationId(), ack.seq(), hello.userId(),
                     ack.clientMessageId(), sent.contentType() == null ? DEFAULT_CONTENT_TYPE : sent.contentType(),
                     sent.body(), ack.sentAt()));
         }
         sends.acknowledge(ack);
         transmitSends();
-    }
-
-    private void deliver(MessageView message) {
-        delivered.merge(message.conversationId(), message.seq(), Math::max);
-        listener.onMessage(message);
-    }
-
-    private CompletableFuture<MessagePage> syncPage(long conversationId, long afterSeq, int limit) {
-        return answerAs(ask(id -> new ClientFrame.Sync(id, conversationId, afterSeq, limit)),
-                ServerFrame.Messages.class, ServerFrame.Messages::page);
-    }
-
-    /** Walks every page of the conversation list and catches up each conversation that moved on. */
-    private void catchUpAll() {
-        catchUpFrom(null);
-    }
-
-    private void catchUpFrom(String before) {
-        answerAs(ask(id -> new ClientFrame.Conversations(id, before, null)), ServerFrame.Conversations.class,
-                page -> page).whenComplete((page, error) -> {
-                    if (error != null) {
-                        if (endedBy == null && !(error instanceof ConfabConnectionException)) {
-                            listener.onError(error);
-                        }
-                        return;
-                    }
-                    for (ConversationView conversation : page.conversations()) {
-                        catchUp.catchUpTo(conversation.id(), conversation.lastSeq());
-                    }
-                    if (page.hasMore()) {
-                        catchUpFrom(page.cursor());
-                    }
-                });
     }
 
     private void startPings(ServerFrame.Hello hello) {

@@ -1,5 +1,6 @@
 package dev.confab.client;
 
+import dev.confab.protocol.model.EventView;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.PresenceView;
 import org.slf4j.Logger;
@@ -18,6 +19,11 @@ final class GuardedListener implements ConnectionListener {
     @Override
     public void onMessage(MessageView message) {
         guard(() -> delegate.onMessage(message), "onMessage");
+    }
+
+    @Override
+    public void onEvent(EventView event) {
+        guard(() -> delegate.onEvent(event), "onEvent");
     }
 
     @Override

@@ -1,41 +1,52 @@
 package dev.confab.client;
 
-import dev.confab.protocol.model.MessageView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Ordering and deduplication across conversations: one {@link ConversationCursor} per conversation,
- * created on first sight at the position the application declared with {@link #advanceTo} (0 when it
- * declared none, which means the whole conversation is fetched). Not thread-safe.
+ * Ordering and deduplication across the streams of one {@link StreamKind}: one {@link SeqCursor} per
+ * stream key, created on first sight at the position the application declared with {@link #advanceTo}
+ * (0 when it declared none, which means the whole stream is fetched). Not thread-safe.
+ *
+ * @param <T> the items
  */
-final class SeqTracker {
-    private final Map<Long, ConversationCursor> cursors = new HashMap<>();
+final class SeqTracker<T> {
+    private final StreamKind<T> kind;
+    private final Map<Long, SeqCursor<T>> cursors = new HashMap<>();
 
-    /** See {@link ConversationCursor#accept}. */
-    List<MessageView> accept(MessageView message) {
-        return cursor(message.conversationId()).accept(message);
+    SeqTracker(StreamKind<T> kind) {
+        this.kind = kind;
     }
 
-    /** See {@link ConversationCursor#advanceTo}. */
-    List<MessageView> advanceTo(long conversationId, long seq) {
-        return cursor(conversationId).advanceTo(seq);
+    /** How the tracked items are numbered. */
+    StreamKind<T> kind() {
+        return kind;
     }
 
-    /** The highest seq delivered in the conversation; 0 for a conversation never seen. */
-    long delivered(long conversationId) {
-        ConversationCursor cursor = cursors.get(conversationId);
+    /** See {@link SeqCursor#accept}; the item goes to the cursor of its own stream. */
+    List<T> accept(T item) {
+        return cursor(kind.streamOf().applyAsLong(item)).accept(item);
+    }
+
+    /** See {@link SeqCursor#advanceTo}. */
+    List<T> advanceTo(long stream, long seq) {
+        return cursor(stream).advanceTo(seq);
+    }
+
+    /** The highest seq delivered in the stream; 0 for a stream never seen. */
+    long delivered(long stream) {
+        SeqCursor<T> cursor = cursors.get(stream);
         return cursor == null ? 0 : cursor.delivered();
     }
 
-    /** True while the conversation holds messages behind a missing seq. */
-    boolean hasGap(long conversationId) {
-        ConversationCursor cursor = cursors.get(conversationId);
+    /** True while the stream holds items behind a missing seq. */
+    boolean hasGap(long stream) {
+        SeqCursor<T> cursor = cursors.get(stream);
         return cursor != null && cursor.hasGap();
     }
 
-    private ConversationCursor cursor(long conversationId) {
-        return cursors.computeIfAbsent(conversationId, id -> new ConversationCursor(0));
+    private SeqCursor<T> cursor(long stream) {
+        return cursors.computeIfAbsent(stream, key -> new SeqCursor<>(0, kind.seqOf()));
     }
 }

@@ -5,21 +5,21 @@ import static dev.confab.client.TestMessages.messages;
 import static dev.confab.client.TestMessages.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.MessageView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class CatchUpTest {
     private static final int PAGE = 50;
 
     /** One sync the catch-up asked for, answered by the test. */
-    private record Fetch(long conversationId, long afterSeq, int limit, CompletableFuture<MessagePage> page) {
+    private record Fetch(long conversationId, long afterSeq, int limit, CompletableFuture<SeqPage<MessageView>> page) {
         void answer(List<MessageView> messages, boolean hasMore) {
             Long cursor = hasMore ? messages.get(messages.size() - 1).seq() : null;
-            page.complete(new MessagePage(conversationId, messages, hasMore, cursor));
+            page.complete(new SeqPage<>(messages, hasMore, cursor));
         }
     }
 
@@ -27,8 +27,8 @@ class CatchUpTest {
     private final List<MessageView> delivered = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
 
-    private CatchUp catchUp(int maxConcurrent) {
-        return new CatchUp(new SeqTracker(), (conversationId, afterSeq, limit) -> {
+    private CatchUp<MessageView> catchUp(int maxConcurrent) {
+        return new CatchUp<>(new SeqTracker<>(StreamKind.MESSAGES), (conversationId, afterSeq, limit) -> {
             Fetch fetch = new Fetch(conversationId, afterSeq, limit, new CompletableFuture<>());
             fetches.add(fetch);
             return fetch.page();
@@ -37,7 +37,7 @@ class CatchUpTest {
 
     @Test
     void deliversInOrderLiveMessagesWithoutSyncing() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
 
         catchUp.accept(message(1, 1));
         catchUp.accept(message(1, 2));
@@ -49,7 +49,7 @@ class CatchUpTest {
 
     @Test
     void aGapStartsASyncFromTheLastDeliveredSeqAndReleasesHeldMessagesInOrder() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
         catchUp.accept(message(1, 1));
 
         catchUp.accept(message(1, 4));
@@ -71,7 +71,7 @@ class CatchUpTest {
 
     @Test
     void followsTheCursorWhileTheServerHasMore() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
 
         catchUp.catchUpTo(1, 5);
         fetches.get(0).answer(messages(1, 1, 2), true);
@@ -83,7 +83,7 @@ class CatchUpTest {
 
     @Test
     void messagesArrivingDuringASyncAreDeliveredOnceAndInOrder() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
         catchUp.accept(message(1, 1));
         catchUp.accept(message(1, 4));
 
@@ -99,7 +99,7 @@ class CatchUpTest {
 
     @Test
     void doesNotSyncAConversationThatHasNothingNew() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
         catchUp.advanceTo(1, 7);
 
         catchUp.catchUpTo(1, 7);
@@ -110,7 +110,7 @@ class CatchUpTest {
 
     @Test
     void startsFromTheDeclaredPosition() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
         catchUp.advanceTo(1, 7);
 
         catchUp.catchUpTo(1, 9);
@@ -120,7 +120,7 @@ class CatchUpTest {
 
     @Test
     void runsAtMostTheAllowedNumberOfSyncsAndQueuesTheRest() {
-        CatchUp catchUp = catchUp(1);
+        CatchUp<MessageView> catchUp = catchUp(1);
 
         catchUp.catchUpTo(1, 1);
         catchUp.catchUpTo(2, 1);
@@ -137,7 +137,7 @@ class CatchUpTest {
 
     @Test
     void syncsAgainWhenAPageLeftAGapButMadeProgress() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
         catchUp.accept(message(1, 5));
 
         fetches.get(0).answer(messages(1, 1, 2), false);
@@ -150,7 +150,7 @@ class CatchUpTest {
 
     @Test
     void reportsASyncThatCannotCloseTheGap() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
         catchUp.accept(message(1, 1));
         catchUp.accept(message(1, 3));
 
@@ -163,7 +163,7 @@ class CatchUpTest {
 
     @Test
     void reportsFailedSyncsButNotLostConnections() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
         catchUp.catchUpTo(1, 3);
         catchUp.catchUpTo(2, 3);
 
@@ -176,8 +176,28 @@ class CatchUpTest {
     }
 
     @Test
+    void thePublishedPositionCountsTheItemBeingDeliveredAndDeclaredPositions() {
+        List<Long> seenDuringDelivery = new ArrayList<>();
+        AtomicReference<CatchUp<MessageView>> self = new AtomicReference<>();
+        CatchUp<MessageView> catchUp = new CatchUp<>(new SeqTracker<>(StreamKind.MESSAGES),
+                (c, after, limit) -> new CompletableFuture<>(),
+                message -> seenDuringDelivery.add(self.get().deliveredSeq(message.conversationId())), failures::add,
+                PAGE, 4);
+        self.set(catchUp);
+
+        catchUp.accept(message(1, 2));
+        catchUp.accept(message(1, 1));
+        catchUp.advanceTo(2, 9);
+
+        assertThat(seenDuringDelivery).containsExactly(1L, 2L);
+        assertThat(catchUp.deliveredSeq(1)).isEqualTo(2);
+        assertThat(catchUp.deliveredSeq(2)).isEqualTo(9);
+        assertThat(catchUp.deliveredSeq(3)).isZero();
+    }
+
+    @Test
     void ignoresAnswersToSyncsStartedBeforeAReset() {
-        CatchUp catchUp = catchUp(4);
+        CatchUp<MessageView> catchUp = catchUp(4);
         catchUp.catchUpTo(1, 3);
         Fetch stale = fetches.get(0);
 

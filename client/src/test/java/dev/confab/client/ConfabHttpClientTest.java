@@ -3,8 +3,7 @@ package dev.confab.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.confab.client.ScriptedHttpServer.Seen;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.WireJson;
 import dev.confab.protocol.model.AccountView;
@@ -17,14 +16,11 @@ import dev.confab.protocol.request.LoginRequest;
 import dev.confab.protocol.request.ReadRequest;
 import dev.confab.protocol.request.SendRequest;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,54 +28,29 @@ import org.junit.jupiter.api.Test;
 class ConfabHttpClientTest {
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
 
-    /** One request as the server saw it. */
-    private record Seen(String method, String pathAndQuery, String authorization, String contentType, String body) {
-    }
-
-    /** What the server answers next. */
-    private record Reply(int status, String body) {
-    }
-
     private final WireJson json = new WireJson();
-    private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
-    private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
-    private HttpServer server;
+    private ScriptedHttpServer http;
+    private BlockingQueue<Seen> seen;
     private URI base;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
-        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        http = new ScriptedHttpServer();
+        seen = http.seen;
+        base = http.baseUri();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        URI uri = exchange.getRequestURI();
-        seen.add(new Seen(exchange.getRequestMethod(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
-                exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Content-Type"),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-        Reply reply = replies.poll();
-        byte[] body = reply == null || reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
-        int status = reply == null ? 500 : reply.status();
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, status == 204 ? -1 : body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        http.close();
     }
 
     @Test
     void logsInWithAJsonBodyAndDecodesTheAnswer() {
-        AccountView account = new AccountView(1, "ada", "Ada", null, null, NOW);
+        AccountView account = new AccountView(1, "ada", "Ada", null, null, null, false, false, NOW);
         LoginResponse expected = new LoginResponse("secret-token",
                 new SessionView("s1", "d1", "laptop", NOW, NOW, NOW.plusSeconds(3600), true), account);
-        replies.add(new Reply(201, json.encode(expected)));
+        http.reply(201, json.encode(expected));
 
         LoginResponse login = new ConfabHttpClient(base).login(new LoginRequest("ada", "pw", "d1", "laptop"));
 
@@ -94,7 +65,7 @@ class ConfabHttpClientTest {
 
     @Test
     void authenticatedCallsCarryTheBearerToken() {
-        replies.add(new Reply(200, json.encode(new AccountView(1, "ada", "Ada", "a@example.org", null, NOW))));
+        http.reply(200, json.encode(new AccountView(1, "ada", "Ada", null, "a@example.org", null, true, false, NOW)));
 
         AccountView me = new ConfabHttpClient(base).withToken("tok").me();
 
@@ -107,7 +78,7 @@ class ConfabHttpClientTest {
 
     @Test
     void anErrorBodyBecomesAnApiExceptionWithStatusCodeAndMessage() {
-        replies.add(new Reply(409, "{\"error\":{\"code\":\"account.username_taken\",\"message\":\"That username is taken.\"}}"));
+        http.reply(409, "{\"error\":{\"code\":\"account.username_taken\",\"message\":\"That username is taken.\"}}");
 
         assertThatThrownBy(() -> new ConfabHttpClient(base).login(new LoginRequest("ada", "pw", null, null)))
                 .isInstanceOfSatisfying(ConfabApiException.class, e -> {
@@ -120,7 +91,7 @@ class ConfabHttpClientTest {
 
     @Test
     void anUnknownErrorCodeIsKeptAsText() {
-        replies.add(new Reply(418, "{\"error\":{\"code\":\"teapot.brewing\",\"message\":\"Busy.\"}}"));
+        http.reply(418, "{\"error\":{\"code\":\"teapot.brewing\",\"message\":\"Busy.\"}}");
 
         assertThatThrownBy(() -> new ConfabHttpClient(base, "tok").me())
                 .isInstanceOfSatisfying(ConfabApiException.class, e -> {
@@ -132,7 +103,7 @@ class ConfabHttpClientTest {
 
     @Test
     void anErrorWithoutAnErrorBodyIsDescribedByItsStatus() {
-        replies.add(new Reply(502, "<html>Bad gateway</html>"));
+        http.reply(502, "<html>Bad gateway</html>");
 
         assertThatThrownBy(() -> new ConfabHttpClient(base, "tok").me())
                 .isInstanceOfSatisfying(ConfabApiException.class, e -> {
@@ -145,7 +116,7 @@ class ConfabHttpClientTest {
     void readsHistoryForwardBackwardAndNewest() {
         MessagePage page = new MessagePage(3, List.of(), false, null);
         for (int i = 0; i < 3; i++) {
-            replies.add(new Reply(200, json.encode(page)));
+            http.reply(200, json.encode(page));
         }
         ConfabHttpClient client = new ConfabHttpClient(base, "tok");
 
@@ -161,9 +132,9 @@ class ConfabHttpClientTest {
 
     @Test
     void callsWithoutAnswerBodyAcceptNoContent() {
-        replies.add(new Reply(204, null));
-        replies.add(new Reply(204, null));
-        replies.add(new Reply(204, null));
+        http.reply(204, null);
+        http.reply(204, null);
+        http.reply(204, null);
         ConfabHttpClient client = new ConfabHttpClient(base, "tok");
 
         client.markRead(3, 9);
@@ -180,8 +151,8 @@ class ConfabHttpClientTest {
     @Test
     void sendsMessagesAndAsksForPresence() {
         SendAck ack = new SendAck("c1", 100, 3, 7, NOW);
-        replies.add(new Reply(201, json.encode(ack)));
-        replies.add(new Reply(200, json.encode(new PresenceList(List.of()))));
+        http.reply(201, json.encode(ack));
+        http.reply(200, json.encode(new PresenceList(List.of())));
         ConfabHttpClient client = new ConfabHttpClient(base, "tok");
 
         assertThat(client.send(new SendRequest("c1", 3L, null, null, "hi"))).isEqualTo(ack);

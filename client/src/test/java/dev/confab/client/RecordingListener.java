@@ -1,5 +1,6 @@
 package dev.confab.client;
 
+import dev.confab.protocol.model.EventView;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.PresenceView;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Remembers every callback and the threads they came from. */
 final class RecordingListener implements ConnectionListener {
     final List<MessageView> messages = new CopyOnWriteArrayList<>();
+    final List<EventView> events = new CopyOnWriteArrayList<>();
     final List<PresenceView> presence = new CopyOnWriteArrayList<>();
     final List<ConnectionState> states = new CopyOnWriteArrayList<>();
     final List<Throwable> errors = new CopyOnWriteArrayList<>();
@@ -19,6 +21,12 @@ final class RecordingListener implements ConnectionListener {
     public void onMessage(MessageView message) {
         threads.add(Thread.currentThread());
         messages.add(message);
+    }
+
+    @Override
+    public void onEvent(EventView event) {
+        threads.add(Thread.currentThread());
+        events.add(event);
     }
 
     @Override
@@ -43,6 +51,10 @@ final class RecordingListener implements ConnectionListener {
     public void onError(Throwable error) {
         threads.add(Thread.currentThread());
         errors.add(error);
+    }
+
+    List<Long> eventSeqs() {
+        return events.stream().map(EventView::seq).toList();
     }
 
     List<Long> seqs(long conversationId) {

@@ -93,7 +93,17 @@ final class ScriptedServer {
         }
 
         void hello(int heartbeatSeconds) {
-            send(new ServerFrame.Hello(USER_ID, "session-1", "device-1", Instant.now(), heartbeatSeconds, 4000));
+            hello(heartbeatSeconds, 0);
+        }
+
+        /** A hello saying the account's newest event is {@code lastEventSeq}. */
+        void helloAtEvent(long lastEventSeq) {
+            hello(0, lastEventSeq);
+        }
+
+        private void hello(int heartbeatSeconds, long lastEventSeq) {
+            send(new ServerFrame.Hello(USER_ID, "session-1", "device-1", Instant.now(), heartbeatSeconds, 4000,
+                    lastEventSeq));
         }
 
         /** The next frame the client sent, which must be of {@code type}. */

@@ -1,13 +1,16 @@
 package dev.confab.client;
 
+import static dev.confab.client.TestEvents.event;
 import static dev.confab.client.TestMessages.message;
 import static dev.confab.client.TestMessages.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confab.protocol.model.EventView;
+import dev.confab.protocol.model.MessageView;
 import org.junit.jupiter.api.Test;
 
 class SeqTrackerTest {
-    private final SeqTracker tracker = new SeqTracker();
+    private final SeqTracker<MessageView> tracker = new SeqTracker<>(StreamKind.MESSAGES);
 
     @Test
     void tracksEachConversationOnItsOwn() {
@@ -35,5 +38,17 @@ class SeqTrackerTest {
 
         assertThat(tracker.accept(message(9, 41))).isEmpty();
         assertThat(seqs(tracker.accept(message(9, 42)))).containsExactly(42L);
+    }
+
+    @Test
+    void allEventsShareTheOneEventLogStream() {
+        SeqTracker<EventView> events = new SeqTracker<>(StreamKind.EVENTS);
+
+        assertThat(events.accept(event(2))).isEmpty();
+        assertThat(events.hasGap(StreamKind.EVENT_LOG)).isTrue();
+        assertThat(TestEvents.seqs(events.accept(event(1)))).containsExactly(1L, 2L);
+        assertThat(events.accept(event(2))).isEmpty();
+        assertThat(events.delivered(StreamKind.EVENT_LOG)).isEqualTo(2);
+        assertThat(events.hasGap(StreamKind.EVENT_LOG)).isFalse();
     }
 }

@@ -14,6 +14,8 @@ public final class CloseCodes {
     public static final int POLICY_VIOLATION = 1008;
     /** A frame or message exceeded the server's maximum size. */
     public static final int MESSAGE_TOO_BIG = 1009;
+    /** The server could not set the connection up (for example the database was briefly unavailable): reconnect later. */
+    public static final int INTERNAL_ERROR = 1011;
     /** No frame or pong arrived within the heartbeat idle timeout: reconnect and sync. */
     public static final int HEARTBEAT_TIMEOUT = 4000;
     /** The session ended (logout, revoked, password change, expiry): log in again before reconnecting. */

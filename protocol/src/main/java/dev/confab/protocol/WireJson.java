@@ -61,6 +61,15 @@ public final class WireJson {
         }
     }
 
+    /** Parses JSON text this server produced itself (stored event data) into a tree. */
+    public JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("stored JSON is malformed", e);
+        }
+    }
+
     /**
      * Decodes a JSON object into {@code type}.
      *
@@ -93,7 +102,7 @@ public final class WireJson {
     public ClientFrame decodeClientFrame(String json) {
         JsonNode tree = readTree(json);
         JsonNode idNode = tree.get("id");
-        String requestId = idNode != null && idNode.isValueNode() ? idNode.asText() : null;
+        String requestId = idNode != null && idNode.isValueNode() && !idNode.isNull() ? idNode.asText() : null;
         JsonNode typeNode = tree.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
             throw new WireFormatException(ErrorCode.REQUEST_INVALID, requestId, "Every frame needs a string field 'type'.");

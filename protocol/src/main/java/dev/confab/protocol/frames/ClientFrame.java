@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ClientFrame.Read.class, name = "read"),
         @JsonSubTypes.Type(value = ClientFrame.PresenceQuery.class, name = "presence.query"),
         @JsonSubTypes.Type(value = ClientFrame.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientFrame.Events.class, name = "events"),
 })
 public sealed interface ClientFrame {
     /** The request id to echo, or null. */
@@ -51,6 +52,10 @@ public sealed interface ClientFrame {
 
     /** Presence of the given users; answered by {@code presence.result}. */
     record PresenceQuery(String id, java.util.List<Long> userIds) implements ClientFrame {
+    }
+
+    /** The caller's events with seq greater than {@code afterSeq}, ascending; answered by {@code events}. */
+    record Events(String id, Long afterSeq, Integer limit) implements ClientFrame {
     }
 
     /**

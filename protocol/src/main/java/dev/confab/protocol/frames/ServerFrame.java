@@ -3,6 +3,8 @@ package dev.confab.protocol.frames;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.confab.protocol.model.ConversationView;
+import dev.confab.protocol.model.EventPage;
+import dev.confab.protocol.model.EventView;
 import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.PresenceView;
@@ -27,12 +29,25 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerFrame.Pong.class, name = "pong"),
         @JsonSubTypes.Type(value = ServerFrame.Error.class, name = "error"),
         @JsonSubTypes.Type(value = ServerFrame.GoAway.class, name = "goaway"),
+        @JsonSubTypes.Type(value = ServerFrame.Event.class, name = "event"),
+        @JsonSubTypes.Type(value = ServerFrame.Events.class, name = "events"),
 })
 public sealed interface ServerFrame {
 
-    /** First frame on every connection. */
+    /**
+     * First frame on every connection. {@code lastEventSeq} is the seq of the caller's newest event: a
+     * client that has processed less syncs events from where it stopped.
+     */
     record Hello(long userId, String sessionId, String deviceId, Instant serverTime, int heartbeatSeconds,
-                 int maxMessageChars) implements ServerFrame {
+                 int maxMessageChars, long lastEventSeq) implements ServerFrame {
+    }
+
+    /** A new entry in the caller's event log (friend requests, friendships, blocks, profiles). */
+    record Event(EventView event) implements ServerFrame {
+    }
+
+    /** Answer to {@code events}. */
+    record Events(String id, EventPage page) implements ServerFrame {
     }
 
     /** The message of request {@code id} is committed. */

@@ -116,7 +116,7 @@ public final class AccountService {
     public void changePassword(AuthenticatedSession who, String currentPassword, String newPassword, boolean endOthers) {
         Account account = me(who);
         String checkedNew = rules.password(newPassword);
-        if (!loginAttempts.tryAcquire("password:" + account.id())) {
+        if (!loginAttempts.tryAcquire("login:" + account.username().toLowerCase(Locale.ROOT))) {
             throw new ConfabException(ErrorCode.RATE_LIMITED, "Too many password attempts; wait and retry.");
         }
         if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {

@@ -30,6 +30,12 @@ public interface AccountStore {
     /** The accounts that exist among {@code ids}, in no particular order. */
     List<Account> findByIds(Collection<AccountId> ids);
 
+    /** Accounts with exactly this (lower-case) email that allow being found by email. */
+    List<Account> findFindableByEmail(String email);
+
+    /** Accounts with exactly this (E.164) phone number that allow being found by phone. */
+    List<Account> findFindableByPhone(String phone);
+
     void updatePasswordHash(AccountId id, String passwordHash);
 
     void updateLastSeen(AccountId id, Instant lastSeenAt);

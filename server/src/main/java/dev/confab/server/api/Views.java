@@ -9,6 +9,7 @@ import dev.confab.protocol.model.SendAck;
 import dev.confab.protocol.model.SessionView;
 import dev.confab.protocol.model.UserView;
 import dev.confab.server.accounts.Account;
+import dev.confab.server.accounts.PublicProfile;
 import dev.confab.server.accounts.Session;
 import dev.confab.server.accounts.SessionId;
 import dev.confab.server.conversations.ConversationListing;
@@ -58,11 +59,16 @@ public final class Views {
     }
 
     public static UserView user(Account a) {
-        return new UserView(a.id().value(), a.username(), a.displayName());
+        return user(PublicProfile.of(a));
+    }
+
+    public static UserView user(PublicProfile p) {
+        return new UserView(p.id().value(), p.username(), p.displayName(), p.avatar());
     }
 
     public static AccountView account(Account a) {
-        return new AccountView(a.id().value(), a.username(), a.displayName(), a.email(), a.phone(), a.createdAt());
+        return new AccountView(a.id().value(), a.username(), a.displayName(), a.avatar(), a.email(), a.phone(),
+                a.findableByEmail(), a.findableByPhone(), a.createdAt());
     }
 
     public static SessionView session(Session s, SessionId current) {

@@ -13,7 +13,17 @@ import dev.confab.server.api.ws.WsAuthenticator;
 import dev.confab.server.api.ws.WsRequests;
 import dev.confab.server.app.config.ServerConfig;
 import dev.confab.server.cluster.LocalBus;
+import dev.confab.server.accounts.AccountRules;
+import dev.confab.server.api.EventData;
+import dev.confab.server.contacts.ContactEvents;
+import dev.confab.server.contacts.FriendRequestService;
+import dev.confab.server.contacts.FriendService;
+import dev.confab.server.contacts.PeopleDirectory;
+import dev.confab.server.contacts.ProfileService;
 import dev.confab.server.conversations.ConversationService;
+import dev.confab.server.events.EventService;
+import dev.confab.server.store.jdbc.JdbcAccountEventStore;
+import dev.confab.server.store.jdbc.JdbcContactStore;
 import dev.confab.server.limits.LocalRateLimiter;
 import dev.confab.server.messages.MessageService;
 import dev.confab.server.presence.LocalPresenceRegistry;
@@ -55,27 +65,43 @@ final class ServerWiring {
         blocking = new BlockingCalls(vertx, blockingThreads);
         var accountStore = new JdbcAccountStore(database);
         var conversationStore = new JdbcConversationStore(database, clock);
-        registry = new ConnectionRegistry(new EventFrames(json));
+        var eventData = new EventData(json, clock);
+        var contactStore = new JdbcContactStore(database, eventData, clock);
+        var eventStore = new JdbcAccountEventStore(database);
+        registry = new ConnectionRegistry(new EventFrames(json, eventData));
         var bus = new LocalBus(registry);
         var tokens = new SessionTokens(new SecureRandom());
         var argon2 = config.argon2();
+        var loginAttempts = new LocalRateLimiter(config.accounts().loginAttemptsPerWindow(),
+                config.accounts().loginAttemptWindow(), clock);
         accounts = new AccountService(accountStore, new JdbcSessionStore(database),
                 new Argon2PasswordHasher(argon2.memoryKib(), argon2.iterations(), argon2.parallelism(), argon2.maxConcurrent()),
-                tokens, config.accounts(), new LocalRateLimiter(config.accounts().loginAttemptsPerWindow(),
-                config.accounts().loginAttemptWindow(), clock), bus, clock);
+                tokens, config.accounts(), loginAttempts, bus, clock);
         var tickets = new TicketService(tokens, config.ticketTtl(), clock);
         var messages = new MessageService(new JdbcMessageStore(database), conversationStore, accountStore, bus,
-                new LocalRateLimiter(config.sendsPerWindow(), config.sendWindow(), clock), config.messages(), clock);
+                new LocalRateLimiter(config.sendsPerWindow(), config.sendWindow(), clock), config.messages(),
+                contactStore, config.contacts().directMessages(), clock);
         var conversations = new ConversationService(conversationStore, accountStore, config.conversationPageSize(),
                 config.maxConversationPageSize());
-        var presence = new PresenceService(new LocalPresenceRegistry(), accountStore, conversationStore, bus, clock);
-        var requests = new WsRequests(messages, conversations, presence, config.wsLimits().maxPresenceQuery(), clock);
-        var wsApi = new WsApi(json, requests, presence, blocking, config.wsLimits(), clock,
+        var presence = new PresenceService(new LocalPresenceRegistry(), accountStore, contactStore, bus, clock);
+        var contactEvents = new ContactEvents(bus);
+        var rules = new AccountRules(config.accounts());
+        var people = new PeopleDirectory(accountStore, rules,
+                new LocalRateLimiter(config.searchesPerWindow(), config.searchWindow(), clock), config.wsLimits().maxPresenceQuery());
+        var events = new EventService(eventStore, config.eventPageSize(), config.maxEventPageSize());
+        var requests = new WsRequests(messages, conversations, presence, events, eventData,
+                config.wsLimits().maxPresenceQuery(), clock);
+        var wsApi = new WsApi(json, requests, presence, events, accounts, blocking, config.wsLimits(), clock,
                 (int) config.ws().heartbeatInterval().toSeconds(), config.messages().maxBodyChars());
         gateway = new WsGateway(vertx, config.ws(), new OriginPolicy(config.allowedOrigins()),
                 new WsAuthenticator(accounts, tickets, blocking), wsApi, registry, clock);
-        router = HttpApi.router(vertx, new HttpApi.Services(accounts, tickets, accountStore, conversations, messages,
-                presence), blocking, json, config.maxBodyBytes(), config.wsLimits().maxPresenceQuery(), ready);
+        var services = new HttpApi.Services(accounts, tickets, accountStore, conversations, messages, presence,
+                new ProfileService(contactStore, accountStore, rules, contactEvents),
+                new FriendRequestService(contactStore, accountStore, contactEvents, config.contacts(), clock),
+                new FriendService(contactStore, accountStore, contactEvents, config.contacts(), clock),
+                people, events, eventData);
+        router = HttpApi.router(vertx, services, blocking, json, config.maxBodyBytes(), config.wsLimits().maxPresenceQuery(),
+                ready, clock);
     }
 
     void startTimers() {

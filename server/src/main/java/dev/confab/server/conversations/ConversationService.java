@@ -34,7 +34,9 @@ public final class ConversationService {
         ConversationPosition after = before == null || before.isEmpty() ? null : ConversationPosition.parse(before);
         var fetched = conversations.listFor(who.accountId(), after, size + 1);
         boolean more = fetched.size() > size;
-        var list = more ? fetched.subList(0, size) : fetched;
+        var list = (more ? fetched.subList(0, size) : fetched).stream().map(c -> c.lastMessage() == null ? c
+                : new ConversationSummary(c.id(), c.kind(), c.peer(), c.lastSeq(), c.readSeq(), c.unread(),
+                        c.lastMessage().visibleTo(who.accountId()), c.updatedAt())).toList();
         var peers = list.stream().map(ConversationSummary::peer).filter(Objects::nonNull).distinct().toList();
         var people = accounts.findByIds(peers).stream().collect(Collectors.toMap(Account::id, Function.identity()));
         return new ConversationListing(List.copyOf(list), people, more ? ConversationPosition.of(list.getLast()) : null);

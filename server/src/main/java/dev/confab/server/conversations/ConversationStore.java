@@ -21,6 +21,9 @@ public interface ConversationStore {
 
     boolean isMember(ConversationId conversation, AccountId account);
 
+    /** The conversation's kind; empty when it does not exist. */
+    java.util.Optional<ConversationKind> kind(ConversationId conversation);
+
     /** Members of the conversation; empty when it does not exist. */
     List<AccountId> members(ConversationId conversation);
 

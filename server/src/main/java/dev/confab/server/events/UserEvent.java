@@ -1,27 +1,30 @@
 package dev.confab.server.events;
 
 import dev.confab.server.accounts.AccountId;
-import dev.confab.server.accounts.SessionId;
 import dev.confab.server.messages.Message;
 import java.time.Instant;
 
 /** Something that happened which live connections of some users should hear about. */
 public sealed interface UserEvent {
 
-    /** A session whose connections should not receive this event (it caused it), or null. */
-    default SessionId skipSession() {
+    /** The live connection that caused this event and should not receive it (opaque), or null. */
+    default Object skipConnection() {
         return null;
     }
 
     /**
-     * A message was committed. The sending session already has it in its ack, so it is skipped; the
-     * sender's other sessions receive it.
+     * A message was committed. The connection it came over already has it in its ack, so it is skipped;
+     * every other connection of every member, the sender's included, receives it.
      */
-    record MessagePosted(Message message, SessionId origin) implements UserEvent {
+    record MessagePosted(Message message, Object origin) implements UserEvent {
         @Override
-        public SessionId skipSession() {
+        public Object skipConnection() {
             return origin;
         }
+    }
+
+    /** An entry was appended to the recipient's event log (already committed). */
+    record AccountEventRecorded(RecordedEvent event) implements UserEvent {
     }
 
     /** A user came online ({@code online}) or went offline (then {@code lastSeenAt} is set). */

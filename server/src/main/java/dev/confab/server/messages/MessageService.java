@@ -5,18 +5,24 @@ import dev.confab.server.accounts.AccountId;
 import dev.confab.server.accounts.AccountStore;
 import dev.confab.server.accounts.AuthenticatedSession;
 import dev.confab.server.cluster.EventBus;
+import dev.confab.server.contacts.ContactStore;
+import dev.confab.server.contacts.DirectMessagePolicy;
 import dev.confab.server.conversations.ConversationId;
+import dev.confab.server.conversations.ConversationKind;
 import dev.confab.server.conversations.ConversationStore;
 import dev.confab.server.errors.ConfabException;
 import dev.confab.server.events.UserEvent;
 import dev.confab.server.limits.RateLimiter;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Sending and reading messages. {@link #send} returns only after the message is committed, then
- * pushes it to every member's live connections (the sender's other devices included). Blocking.
+ * pushes it to every member's live connections except the one it came over (the sender's other
+ * connections included). Everything that can fail is looked up before the commit, so a failure never
+ * follows a stored message. Blocking.
  */
 public final class MessageService {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -30,10 +36,15 @@ public final class MessageService {
     private final EventBus bus;
     private final RateLimiter sendRate;
     private final MessageLimits limits;
+    private final ContactStore contacts;
+    private final DirectMessagePolicy policy;
     private final Clock clock;
 
     public MessageService(MessageStore messages, ConversationStore conversations, AccountStore accounts, EventBus bus,
-                          RateLimiter sendRate, MessageLimits limits, Clock clock) {
+                          RateLimiter sendRate, MessageLimits limits, ContactStore contacts, DirectMessagePolicy policy,
+                          Clock clock) {
+        this.contacts = contacts;
+        this.policy = policy;
         this.messages = messages;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -50,19 +61,32 @@ public final class MessageService {
      * other message's ack.
      */
     public Message send(AuthenticatedSession who, SendCommand command) {
+        return send(who, command, null);
+    }
+
+    /**
+     * As {@link #send(AuthenticatedSession, SendCommand)}; {@code origin} names the live connection the
+     * send came over (it has the ack, so the push skips it), or null.
+     */
+    public Message send(AuthenticatedSession who, SendCommand command, Object origin) {
         validate(command);
         if (!sendRate.tryAcquire("send:" + who.sessionId().value())) {
             throw new ConfabException(ErrorCode.RATE_LIMITED, "Sending too fast; slow down and retry.");
         }
-        ConversationId conversation = resolveConversation(who, command);
+        Target target = resolveTarget(who, command);
+        boolean withheld = target.peer() != null && contacts.isBlocked(target.peer(), who.accountId());
+        ConversationId conversation = target.conversation() != null ? target.conversation()
+                : conversations.findOrCreateDirect(who.accountId(), target.peer());
         String contentType = command.contentType() == null ? DEFAULT_CONTENT_TYPE : command.contentType();
+        var recipients = withheld ? List.of(who.accountId()) : conversations.members(conversation);
         AppendResult result = messages.append(new NewMessage(conversation, who.accountId(), who.deviceId(),
-                command.clientMessageId(), contentType, command.body(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                command.clientMessageId(), contentType, command.body(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                withheld));
         if (result.duplicate() && !result.message().conversationId().equals(conversation)) {
             throw new ConfabException(ErrorCode.MESSAGE_CLIENT_ID_REUSED);
         }
         if (!result.duplicate()) {
-            bus.publish(conversations.members(conversation), new UserEvent.MessagePosted(result.message(), who.sessionId()));
+            bus.publish(recipients, new UserEvent.MessagePosted(result.message(), origin));
         }
         return result.message();
     }
@@ -73,7 +97,7 @@ public final class MessageService {
         if (afterSeq < 0) {
             throw new ConfabException(ErrorCode.REQUEST_INVALID, "The sync position ('after' / 'afterSeq') must be 0 or more.");
         }
-        return messages.after(conversation, afterSeq, pageSize(limit));
+        return visibleTo(who, messages.after(conversation, afterSeq, pageSize(limit)));
     }
 
     /** Messages before {@code beforeSeq} (the newest when null), ascending, at most a page. */
@@ -82,7 +106,7 @@ public final class MessageService {
         if (beforeSeq != null && beforeSeq < 1) {
             throw new ConfabException(ErrorCode.REQUEST_INVALID, "The history position ('before' / 'beforeSeq') must be 1 or more.");
         }
-        return messages.before(conversation, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, pageSize(limit));
+        return visibleTo(who, messages.before(conversation, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, pageSize(limit)));
     }
 
     public MessageLimits limits() {
@@ -109,17 +133,41 @@ public final class MessageService {
         }
     }
 
-    private ConversationId resolveConversation(AuthenticatedSession who, SendCommand command) {
+    /** Where a send goes: an existing conversation and, for direct ones, the other person. */
+    private record Target(ConversationId conversation, AccountId peer) {
+    }
+
+    /**
+     * Resolves the addressee and applies the direct-message policy before anything is created, so a
+     * refused send leaves no trace. The same refusal is given to strangers and to people who blocked the
+     * sender, so a block cannot be told from not being friends.
+     */
+    private Target resolveTarget(AuthenticatedSession who, SendCommand command) {
+        Target target;
         if (command.conversationId() != null) {
             requireMember(who.accountId(), command.conversationId());
-            return command.conversationId();
+            AccountId peer = conversations.kind(command.conversationId()).orElse(null) == ConversationKind.DIRECT
+                    ? conversations.members(command.conversationId()).stream()
+                            .filter(m -> !m.equals(who.accountId())).findFirst().orElse(null)
+                    : null;
+            target = new Target(command.conversationId(), peer);
+        } else {
+            AccountId peer = accounts.findByUsername(command.toUsername())
+                    .orElseThrow(() -> new ConfabException(ErrorCode.USER_NOT_FOUND)).id();
+            if (peer.equals(who.accountId())) {
+                throw new ConfabException(ErrorCode.MESSAGE_TO_SELF);
+            }
+            target = new Target(null, peer);
         }
-        AccountId peer = accounts.findByUsername(command.toUsername())
-                .orElseThrow(() -> new ConfabException(ErrorCode.USER_NOT_FOUND)).id();
-        if (peer.equals(who.accountId())) {
-            throw new ConfabException(ErrorCode.MESSAGE_TO_SELF);
+        if (target.peer() != null && policy == DirectMessagePolicy.FRIENDS_ONLY
+                && !contacts.areFriends(who.accountId(), target.peer())) {
+            throw new ConfabException(ErrorCode.CONTACT_NOT_FRIENDS);
         }
-        return conversations.findOrCreateDirect(who.accountId(), peer);
+        return target;
+    }
+
+    private static MessageSlice visibleTo(AuthenticatedSession who, MessageSlice slice) {
+        return new MessageSlice(slice.messages().stream().map(m -> m.visibleTo(who.accountId())).toList(), slice.hasMore());
     }
 
     private void requireMember(AccountId account, ConversationId conversation) {

@@ -4,7 +4,7 @@ import dev.confab.server.accounts.Account;
 import dev.confab.server.accounts.AccountId;
 import dev.confab.server.accounts.AccountStore;
 import dev.confab.server.cluster.EventBus;
-import dev.confab.server.conversations.ConversationStore;
+import dev.confab.server.contacts.ContactStore;
 import dev.confab.server.events.UserEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,20 +18,20 @@ import java.util.stream.Collectors;
 /**
  * Online/offline state. A user is online while at least one connection is open; when the last one
  * closes (or misses its heartbeat and is closed) the last-seen time is stored. Changes are pushed to
- * everyone who shares a conversation with the user. Blocking (database).
+ * the user's friends, except those the user blocked. Blocking (database).
  */
 public final class PresenceService {
     private final PresenceRegistry registry;
     private final AccountStore accounts;
-    private final ConversationStore conversations;
+    private final ContactStore contacts;
     private final EventBus bus;
     private final Clock clock;
 
-    public PresenceService(PresenceRegistry registry, AccountStore accounts, ConversationStore conversations,
+    public PresenceService(PresenceRegistry registry, AccountStore accounts, ContactStore contacts,
                            EventBus bus, Clock clock) {
         this.registry = registry;
         this.accounts = accounts;
-        this.conversations = conversations;
+        this.contacts = contacts;
         this.bus = bus;
         this.clock = clock;
     }
@@ -61,15 +61,26 @@ public final class PresenceService {
             lastSeen = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             accounts.updateLastSeen(account, lastSeen);
         }
-        bus.publish(conversations.contactsOf(account), new UserEvent.PresenceChanged(account, username, online, lastSeen));
+        bus.publish(contacts.presenceAudience(account), new UserEvent.PresenceChanged(account, username, online, lastSeen));
     }
 
-    /** Presence of the given accounts, in the order asked; unknown ids are left out. */
-    public List<PresenceStatus> query(Collection<AccountId> ids) {
+    /**
+     * Presence of the given accounts as {@code viewer} may see it, in the order asked; unknown ids are
+     * left out. Only friends who have not blocked the viewer (and the viewer itself) show real state;
+     * everyone else shows offline with no last-seen time, so a block looks like nothing at all.
+     */
+    public List<PresenceStatus> query(AccountId viewer, Collection<AccountId> ids) {
         Map<AccountId, Account> found = accounts.findByIds(ids).stream()
                 .collect(Collectors.toMap(Account::id, Function.identity()));
         return ids.stream().distinct().filter(found::containsKey).map(found::get)
-                .map(a -> new PresenceStatus(a.id(), a.username(), registry.isOnline(a.id()), a.lastSeenAt()))
+                .map(a -> visible(viewer, a.id())
+                        ? new PresenceStatus(a.id(), a.username(), registry.isOnline(a.id()), a.lastSeenAt())
+                        : new PresenceStatus(a.id(), a.username(), false, null))
                 .toList();
+    }
+
+    private boolean visible(AccountId viewer, AccountId subject) {
+        return viewer.equals(subject)
+                || (contacts.areFriends(viewer, subject) && !contacts.isBlocked(subject, viewer));
     }
 }

@@ -95,6 +95,26 @@ class ClientLibraryTest {
     }
 
     @Test
+    void friendRequestsReachAnOfflineRecipientThroughTheEventLog() throws Exception {
+        TestServer server = start(0);
+        URI base = server.baseUri();
+        String alice = signUp(base, "alice");
+        String bob = signUp(base, "bob");
+        Inbox aliceInbox = new Inbox();
+        connection(base, alice, aliceInbox);
+        var request = new ConfabHttpClient(base, alice).sendFriendRequest("bob", "hello from alice");
+
+        Inbox bobInbox = new Inbox();
+        connection(base, bob, bobInbox);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bobInbox.eventTypes().contains("friend_request.received"));
+        new ConfabHttpClient(base, bob).acceptFriendRequest(request.id());
+        await().atMost(Duration.ofSeconds(10)).until(() -> aliceInbox.eventTypes().contains("friend_request.accepted"));
+        assertThat(aliceInbox.eventTypes()).containsExactly("friend_request.sent", "friend_request.accepted");
+        assertThat(new ConfabHttpClient(base, bob).friends().friends()).extracting(f -> f.user().username())
+                .containsExactly("alice");
+    }
+
+    @Test
     void loggingOutEndsTheLiveConnection() throws Exception {
         TestServer server = start(0);
         String token = signUp(server.baseUri(), "carol");
@@ -126,7 +146,17 @@ class ClientLibraryTest {
     /** Records what the application is handed. */
     private static final class Inbox implements ConnectionListener {
         final List<MessageView> messages = new CopyOnWriteArrayList<>();
+        final List<dev.confab.protocol.model.EventView> events = new CopyOnWriteArrayList<>();
         volatile boolean sessionEnded;
+
+        @Override
+        public void onEvent(dev.confab.protocol.model.EventView event) {
+            events.add(event);
+        }
+
+        List<String> eventTypes() {
+            return events.stream().map(dev.confab.protocol.model.EventView::type).toList();
+        }
 
         @Override
         public void onMessage(MessageView message) {

@@ -25,6 +25,7 @@ abstract class CrashRecoverySuite {
     void ackedMessagesSurviveSigkill() throws Exception {
         Map<String, String> settings = new HashMap<>(backend().overrides(dir));
         settings.put("server.data-dir", dir.toString());
+        settings.put("contacts.direct-messages", "anyone");
         Map<String, JsonNode> acked = new LinkedHashMap<>();
         String aliceToken;
         String bobToken;

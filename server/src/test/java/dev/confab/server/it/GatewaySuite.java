@@ -145,25 +145,4 @@ abstract class GatewaySuite extends ServerTestBase {
         assertThat(http().get("/api/v1/me", laptop.token()).status()).isEqualTo(401);
         http().login(alice.username(), "a brand new password", "tablet");
     }
-
-    @Test
-    void presenceIsPushedToContactsAndQueryable() {
-        User alice = newUser("alice");
-        User bob = newUser("bob");
-        http().post("/api/v1/messages", alice.token(), HttpJson.json("clientMessageId", "p", "to", bob.username(), "body", "hi"));
-        TestSocket aliceSocket = connect(alice);
-        TestSocket bobSocket = connect(bob);
-        JsonNode online = aliceSocket.await(f -> f.path("type").asText().equals("presence")
-                && f.path("presence").path("userId").asLong() == bob.id());
-        assertThat(online.path("presence").path("online").asBoolean()).isTrue();
-        bobSocket.close();
-        JsonNode offline = aliceSocket.await(f -> f.path("type").asText().equals("presence")
-                && f.path("presence").path("userId").asLong() == bob.id() && !f.path("presence").path("online").asBoolean());
-        assertThat(offline.path("presence").path("lastSeenAt").asText()).isNotEmpty();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            JsonNode p = http().get("/api/v1/presence?userIds=" + bob.id() + "," + alice.id(), alice.token()).body();
-            assertThat(p.path("presence").get(0).path("online").asBoolean()).isFalse();
-            assertThat(p.path("presence").get(1).path("online").asBoolean()).isTrue();
-        });
-    }
 }

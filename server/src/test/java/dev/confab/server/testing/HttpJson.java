@@ -34,6 +34,16 @@ public final class HttpJson {
         return send(builder(path, token).DELETE());
     }
 
+    public Response patch(String path, String token, String json) {
+        return send(builder(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
+    public Response put(String path, String token, String json) {
+        return send(builder(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
     public Response post(String path, String token, String json) {
         return send(builder(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));

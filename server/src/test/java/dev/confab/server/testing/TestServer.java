@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A real server on a free loopback port over a fresh database, for integration tests. Password hashing
- * keeps its production cost (tests see real behaviour); limits can be lowered through overrides.
+ * keeps its production cost (tests see real behaviour); limits can be lowered through overrides. Direct
+ * messages are open to anyone unless a suite overrides {@code contacts.direct-messages}.
  */
 public final class TestServer implements AutoCloseable {
     private final ConfabServer server;
@@ -29,6 +30,8 @@ public final class TestServer implements AutoCloseable {
         all.put("server.port", "0");
         all.put("server.data-dir", dir.toString());
         all.put("server.shutdown-grace", "2s");
+        // Most suites exercise message mechanics between strangers; the contacts suite sets friends-only.
+        all.put("contacts.direct-messages", "anyone");
         all.putAll(backend.overrides(dir));
         all.putAll(overrides);
         MutableClock clock = new MutableClock();

@@ -6,6 +6,8 @@ import dev.confab.protocol.model.SessionList;
 import dev.confab.protocol.model.TicketResponse;
 import dev.confab.protocol.request.ChangePasswordRequest;
 import dev.confab.protocol.request.LoginRequest;
+import dev.confab.protocol.request.ProfileUpdateRequest;
+import dev.confab.server.contacts.ProfileService;
 import dev.confab.protocol.request.RegisterRequest;
 import dev.confab.server.accounts.AccountService;
 import dev.confab.server.accounts.SessionId;
@@ -19,7 +21,8 @@ final class AccountRoutes {
     private AccountRoutes() {
     }
 
-    static void mount(Router router, RouteSupport routes, AccountService accounts, TicketService tickets) {
+    static void mount(Router router, RouteSupport routes, AccountService accounts, TicketService tickets,
+                      ProfileService profiles) {
         router.post("/api/v1/accounts").handler(routes.open(201, ctx -> {
             RegisterRequest r = routes.body(ctx, RegisterRequest.class);
             return Views.account(accounts.register(r.username(), r.password(), r.displayName(), r.email(), r.phone()));
@@ -41,6 +44,11 @@ final class AccountRoutes {
             return null;
         }));
         router.get("/api/v1/me").handler(routes.authed(200, (who, ctx) -> Views.account(accounts.me(who))));
+        router.patch("/api/v1/me").handler(routes.authed(200, (who, ctx) -> {
+            ProfileUpdateRequest r = routes.body(ctx, ProfileUpdateRequest.class);
+            return Views.account(profiles.update(who, new ProfileService.Change(r.displayName(), r.avatar(), r.email(),
+                    r.phone(), r.findableByEmail(), r.findableByPhone())));
+        }));
         router.post("/api/v1/me/password").handler(routes.authed(204, (who, ctx) -> {
             ChangePasswordRequest r = routes.body(ctx, ChangePasswordRequest.class);
             if (r.newPassword() == null) {

@@ -5,7 +5,13 @@ import dev.confab.server.accounts.AccountService;
 import dev.confab.server.accounts.AccountStore;
 import dev.confab.server.accounts.TicketService;
 import dev.confab.server.api.BlockingCalls;
+import dev.confab.server.api.EventData;
+import dev.confab.server.contacts.FriendRequestService;
+import dev.confab.server.contacts.FriendService;
+import dev.confab.server.contacts.PeopleDirectory;
+import dev.confab.server.contacts.ProfileService;
 import dev.confab.server.conversations.ConversationService;
+import dev.confab.server.events.EventService;
 import dev.confab.server.messages.MessageService;
 import dev.confab.server.presence.PresenceService;
 import io.vertx.core.Vertx;
@@ -20,18 +26,23 @@ public final class HttpApi {
 
     /** Everything the routes call. */
     public record Services(AccountService accounts, TicketService tickets, AccountStore accountStore,
-                           ConversationService conversations, MessageService messages, PresenceService presence) {
+                           ConversationService conversations, MessageService messages, PresenceService presence,
+                           ProfileService profiles, FriendRequestService friendRequests, FriendService friends,
+                           PeopleDirectory people, EventService events, EventData eventData) {
     }
 
     public static Router router(Vertx vertx, Services services, BlockingCalls blocking, WireJson json,
-                                long maxBodyBytes, int maxPresenceQuery, BooleanSupplier ready) {
+                                long maxBodyBytes, int maxPresenceQuery, BooleanSupplier ready, java.time.Clock clock) {
         Router router = Router.router(vertx);
         HttpErrors errors = new HttpErrors(json);
         RouteSupport routes = new RouteSupport(blocking, services.accounts(), json);
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
-        AccountRoutes.mount(router, routes, services.accounts(), services.tickets());
+        AccountRoutes.mount(router, routes, services.accounts(), services.tickets(), services.profiles());
+        ContactRoutes.mount(router, routes, services.friendRequests(), services.friends(), services.people(), clock);
+        EventRoutes.mount(router, routes, services.events(), services.eventData());
         ConversationRoutes.mount(router, routes, services.conversations(), services.messages());
-        PeopleRoutes.mount(router, routes, services.accountStore(), services.presence(), maxPresenceQuery);
+        PeopleRoutes.mount(router, routes, services.accountStore(), services.presence(), services.people(),
+                maxPresenceQuery);
         OpsRoutes.mount(router, blocking, ready);
         router.route().failureHandler(errors);
         router.errorHandler(404, errors);

@@ -6,9 +6,11 @@ import dev.confab.protocol.WireFormatException;
 import dev.confab.protocol.WireJson;
 import dev.confab.protocol.frames.ClientFrame;
 import dev.confab.protocol.frames.ServerFrame;
+import dev.confab.server.accounts.AccountService;
 import dev.confab.server.accounts.AuthenticatedSession;
 import dev.confab.server.api.BlockingCalls;
 import dev.confab.server.errors.ConfabException;
+import dev.confab.server.events.EventService;
 import dev.confab.server.presence.PresenceService;
 import dev.confab.server.transport.ws.ConnectionListener;
 import dev.confab.server.transport.ws.WsConnection;
@@ -31,6 +33,8 @@ public final class WsApi implements ConnectionListener {
     private final WireJson json;
     private final WsRequests requests;
     private final PresenceService presence;
+    private final EventService events;
+    private final AccountService accounts;
     private final BlockingCalls blocking;
     private final WsLimits limits;
     private final Clock clock;
@@ -38,8 +42,11 @@ public final class WsApi implements ConnectionListener {
     private final int maxMessageChars;
     private final ConcurrentHashMap<WsConnection, ConnectionState> states = new ConcurrentHashMap<>();
 
-    public WsApi(WireJson json, WsRequests requests, PresenceService presence, BlockingCalls blocking, WsLimits limits,
-                 Clock clock, int heartbeatSeconds, int maxMessageChars) {
+    public WsApi(WireJson json, WsRequests requests, PresenceService presence, EventService events,
+                 AccountService accounts, BlockingCalls blocking, WsLimits limits, Clock clock, int heartbeatSeconds,
+                 int maxMessageChars) {
+        this.accounts = accounts;
+        this.events = events;
         this.json = json;
         this.requests = requests;
         this.presence = presence;
@@ -54,9 +61,23 @@ public final class WsApi implements ConnectionListener {
     public void opened(WsConnection connection) {
         states.put(connection, new ConnectionState());
         AuthenticatedSession who = connection.session();
-        connection.send(json.encode(new ServerFrame.Hello(who.accountId().value(), who.sessionId().value(),
-                who.deviceId(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), heartbeatSeconds,
-                maxMessageChars)));
+        blocking.run(() -> {
+            accounts.requireLive(who);
+            return events.lastSeq(who);
+        }).onComplete(last -> {
+            if (last.failed() && last.cause() instanceof ConfabException e && e.code() == ErrorCode.AUTH_UNAUTHENTICATED) {
+                connection.close(CloseCodes.SESSION_ENDED, "session ended");
+                return;
+            }
+            if (last.failed()) {
+                LOG.warn("could not greet a connection: {}", last.cause().toString());
+                connection.close(CloseCodes.INTERNAL_ERROR, "try again later");
+                return;
+            }
+            connection.release(json.encode(new ServerFrame.Hello(who.accountId().value(), who.sessionId().value(),
+                    who.deviceId(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                    heartbeatSeconds, maxMessageChars, last.result())));
+        });
         if (presence.countConnection(who.accountId())) {
             announcePresence(who);
         }
@@ -105,7 +126,7 @@ public final class WsApi implements ConnectionListener {
     }
 
     private Future<Void> answer(WsConnection connection, ClientFrame frame) {
-        return blocking.run(() -> requests.answer(connection.session(), frame)).transform(result -> {
+        return blocking.run(() -> requests.answer(connection.session(), frame, connection)).transform(result -> {
             if (result.succeeded()) {
                 connection.send(json.encode(result.result()));
             } else {

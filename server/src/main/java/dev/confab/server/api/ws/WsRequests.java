@@ -5,7 +5,9 @@ import dev.confab.protocol.frames.ClientFrame;
 import dev.confab.protocol.frames.ServerFrame;
 import dev.confab.server.accounts.AccountId;
 import dev.confab.server.accounts.AuthenticatedSession;
+import dev.confab.server.api.EventData;
 import dev.confab.server.api.Views;
+import dev.confab.server.events.EventService;
 import dev.confab.server.conversations.ConversationId;
 import dev.confab.server.conversations.ConversationService;
 import dev.confab.server.errors.ConfabException;
@@ -24,11 +26,15 @@ public final class WsRequests {
     private final MessageService messages;
     private final ConversationService conversations;
     private final PresenceService presence;
+    private final EventService events;
+    private final EventData eventData;
     private final int maxPresenceQuery;
     private final Clock clock;
 
     public WsRequests(MessageService messages, ConversationService conversations, PresenceService presence,
-               int maxPresenceQuery, Clock clock) {
+                      EventService events, EventData eventData, int maxPresenceQuery, Clock clock) {
+        this.events = events;
+        this.eventData = eventData;
         this.messages = messages;
         this.conversations = conversations;
         this.presence = presence;
@@ -36,11 +42,12 @@ public final class WsRequests {
         this.clock = clock;
     }
 
-    ServerFrame answer(AuthenticatedSession who, ClientFrame frame) {
+    /** Answers {@code frame} from {@code who}; {@code origin} is the connection it came over. */
+    ServerFrame answer(AuthenticatedSession who, ClientFrame frame, Object origin) {
         return switch (frame) {
             case ClientFrame.Send s -> new ServerFrame.Ack(s.id(), Views.ack(messages.send(who,
                     new SendCommand(s.clientMessageId(), conversation(s.conversationId(), true), s.to(),
-                            s.contentType(), s.body()))));
+                            s.contentType(), s.body()), origin)));
             case ClientFrame.Sync s -> {
                 ConversationId c = conversation(s.conversationId(), false);
                 long after = s.afterSeq() == null ? 0 : s.afterSeq();
@@ -60,7 +67,9 @@ public final class WsRequests {
                 yield new ServerFrame.Ok(r.id());
             }
             case ClientFrame.PresenceQuery q -> new ServerFrame.PresenceResult(q.id(),
-                    presence.query(presenceIds(q.userIds())).stream().map(Views::presence).toList());
+                    presence.query(who.accountId(), presenceIds(q.userIds())).stream().map(Views::presence).toList());
+            case ClientFrame.Events e -> new ServerFrame.Events(e.id(),
+                    eventData.page(events.after(who, e.afterSeq(), e.limit())));
             case ClientFrame.Ping p -> new ServerFrame.Pong(p.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         };
     }

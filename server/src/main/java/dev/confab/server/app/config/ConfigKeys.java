@@ -36,7 +36,7 @@ public final class ConfigKeys {
             key("auth.max-concurrent-hashes", "2", "Password hashes computed at once; more logins wait. Bounds memory under a login flood."),
             key("auth.login-attempts-per-window", "10", "Login attempts per username per window; more get rate_limited."),
             key("auth.login-attempt-window", "1m", "Window for counting login attempts."),
-            key("ws.allowed-origins", "", "Comma-separated browser origins allowed to open the WebSocket. Empty: same origin only. '*': any."),
+            key("ws.allowed-origins", "", "Comma-separated browser origins allowed to open the WebSocket, besides the server's own origin (always allowed). '*': any."),
             key("ws.max-frame-bytes", "65536", "Largest WebSocket frame or message; larger ones close the connection with 1009."),
             key("ws.outbound-queue-frames", "1024", "Frames that may queue for a slow reader before it is disconnected with 4008."),
             key("ws.heartbeat-interval", "25s", "How often the server pings each connection."),
@@ -51,7 +51,16 @@ public final class ConfigKeys {
             key("messages.send-window", "10s", "Window for counting sends."),
             key("conversations.default-page-size", "200", "Conversations per list page when the client asks for no size."),
             key("conversations.max-page-size", "1000", "Largest conversation list page a client may ask for."),
-            key("presence.max-query", "200", "Most users in one presence query."));
+            key("presence.max-query", "200", "Most users in one presence query or profile lookup."),
+            key("contacts.direct-messages", "friends-only", "Who may exchange direct messages: friends-only, or anyone (any user who knows the username)."),
+            key("contacts.request-ttl", "30d", "A pending friend request expires this long after it was sent."),
+            key("contacts.decline-cooldown", "24h", "After a decline, the same person may not ask again for this long (contact.request_throttled)."),
+            key("contacts.request-message-max-chars", "200", "Longest friend request message, in characters."),
+            key("contacts.remark-max-chars", "64", "Longest private remark for a friend, in characters."),
+            key("contacts.searches-per-window", "30", "People searches one account may make per window; more get rate_limited."),
+            key("contacts.search-window", "1m", "Window for counting people searches."),
+            key("events.default-page-size", "200", "Events per sync page when the client asks for no size."),
+            key("events.max-page-size", "1000", "Largest event sync page a client may ask for."));
 
     private ConfigKeys() {
     }

@@ -2,6 +2,8 @@ package dev.confab.server.app.config;
 
 import dev.confab.server.accounts.AccountLimits;
 import dev.confab.server.api.ws.WsLimits;
+import dev.confab.server.contacts.ContactLimits;
+import dev.confab.server.contacts.DirectMessagePolicy;
 import dev.confab.server.messages.MessageLimits;
 import dev.confab.server.store.jdbc.DatabaseSettings;
 import dev.confab.server.transport.ws.WsSettings;
@@ -16,7 +18,8 @@ import java.util.List;
 public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings database, Argon2 argon2,
                            AccountLimits accounts, Duration sessionSweepInterval, Duration ticketTtl, List<String> allowedOrigins, WsSettings ws,
                            WsLimits wsLimits, MessageLimits messages, int sendsPerWindow, Duration sendWindow,
-                           int conversationPageSize, int maxConversationPageSize) {
+                           int conversationPageSize, int maxConversationPageSize, ContactLimits contacts,
+                           int searchesPerWindow, Duration searchWindow, int eventPageSize, int maxEventPageSize) {
 
     /** Where and how the node listens. */
     public record Server(String host, int port, String publicUrl, Path dataDir, Duration shutdownGrace) {
@@ -45,6 +48,11 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                 v.integer("auth.display-name-max-length", 1, 1024), v.duration("auth.session-idle-timeout"),
                 v.duration("auth.session-max-age"), v.integer("auth.login-attempts-per-window", 1, 1_000_000),
                 v.duration("auth.login-attempt-window"));
+        Duration sweep = v.duration("auth.session-sweep-interval");
+        if (accounts.sessionIdleTimeout().compareTo(sweep.plusMinutes(2)) < 0) {
+            throw new ConfigException("auth.session-idle-timeout must exceed auth.session-sweep-interval by at least 2m,"
+                    + " or sessions with an open socket could idle out between sweeps");
+        }
         WsSettings ws = new WsSettings("/api/v1/ws", v.integer("ws.max-frame-bytes", 1024, 64 * 1024 * 1024),
                 v.integer("ws.outbound-queue-frames", 1, 1_000_000), v.duration("ws.heartbeat-interval"),
                 v.duration("ws.idle-timeout"));
@@ -61,7 +69,22 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                 v.duration("auth.session-sweep-interval"), v.duration("auth.ticket-ttl"), v.list("ws.allowed-origins"), ws, wsLimits, messages,
                 v.integer("messages.sends-per-window", 1, 100_000_000), v.duration("messages.send-window"),
                 v.integer("conversations.default-page-size", 1, 100_000),
-                v.integer("conversations.max-page-size", v.integer("conversations.default-page-size", 1, 100_000), 100_000));
+                v.integer("conversations.max-page-size", v.integer("conversations.default-page-size", 1, 100_000), 100_000),
+                contacts(v), v.integer("contacts.searches-per-window", 1, 1_000_000), v.duration("contacts.search-window"),
+                v.integer("events.default-page-size", 1, 100_000),
+                v.integer("events.max-page-size", v.integer("events.default-page-size", 1, 100_000), 100_000));
+    }
+
+    private static ContactLimits contacts(ConfigValues v) {
+        DirectMessagePolicy policy;
+        try {
+            policy = DirectMessagePolicy.parse(v.text("contacts.direct-messages"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("contacts.direct-messages: " + e.getMessage());
+        }
+        return new ContactLimits(v.duration("contacts.request-ttl"), v.duration("contacts.decline-cooldown"),
+                v.integer("contacts.request-message-max-chars", 0, 10_000), v.integer("contacts.remark-max-chars", 1, 1000),
+                policy);
     }
 
     private static DatabaseSettings database(ConfigValues v, String url) {

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * The query behind {@link JdbcConversationStore#listFor}: per membership, the DIRECT peer and the
- * unread count by correlated subqueries and the last message by its (conversation, seq) key.
+ * unread count (others' messages after the read position that are not withheld) by correlated subqueries
+ * and the last message, as stored, by its (conversation, seq) key.
  * {@link #FIRST_PAGE} takes the member's account id and the row limit; {@link #NEXT_PAGE} takes the
  * account id, the position's update time twice and id (keyset paging), and the row limit.
  */
@@ -20,7 +21,7 @@ final class ConversationSummaryRows {
             + " CASE WHEN c.kind = 'DIRECT' THEN (SELECT MIN(p.account_id) FROM conversation_members p"
             + "   WHERE p.conversation_id = c.id AND p.account_id <> me.account_id) END AS peer_id,"
             + " (SELECT COUNT(*) FROM messages u WHERE u.conversation_id = c.id AND u.seq > me.read_seq"
-            + "   AND u.sender_id <> me.account_id) AS unread, "
+            + "   AND u.sender_id <> me.account_id AND NOT u.withheld) AS unread, "
             + MessageRows.columns("lm", "lm_")
             + " FROM conversation_members me"
             + " JOIN conversations c ON c.id = me.conversation_id"

@@ -16,12 +16,15 @@ import java.util.Optional;
 
 /**
  * {@link AccountStore} on the {@code accounts} table. Case-insensitive uniqueness is the unique index on
- * {@code username_lower}, the username lower-cased in the root locale.
+ * {@code username_lower}, the username lower-cased in the root locale. Email and phone lookups compare
+ * exactly, as stored; they are indexed but not unique. Profile fields are written by
+ * {@link JdbcContactStore}, together with the events that announce the change.
  */
 public final class JdbcAccountStore implements AccountStore {
 
     private static final String COLUMNS =
-            "id, username, display_name, email, phone, password_hash, created_at, last_seen_at";
+            "id, username, display_name, avatar, email, phone, findable_by_email, findable_by_phone, password_hash,"
+                    + " created_at, last_seen_at";
     /** Ids per IN list: well below every dialect's limit on statement parameters. */
     private static final int IDS_PER_QUERY = 500;
 
@@ -41,7 +44,7 @@ public final class JdbcAccountStore implements AccountStore {
                 account.username(), lower(account.username()), account.displayName(), account.email(),
                 account.phone(), account.passwordHash(), createdAt));
         return new Account(new AccountId(id.orElseThrow(UsernameTakenException::new)), account.username(),
-                account.displayName(), account.email(), account.phone(), account.passwordHash(),
+                account.displayName(), null, account.email(), account.phone(), true, true, account.passwordHash(),
                 Instant.ofEpochMilli(createdAt), null);
     }
 
@@ -77,6 +80,20 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     @Override
+    public List<Account> findFindableByEmail(String email) {
+        return transactions.read("find accounts by email", c -> Sql.query(c,
+                "SELECT " + COLUMNS + " FROM accounts WHERE email = ? AND findable_by_email ORDER BY id",
+                JdbcAccountStore::read, email));
+    }
+
+    @Override
+    public List<Account> findFindableByPhone(String phone) {
+        return transactions.read("find accounts by phone", c -> Sql.query(c,
+                "SELECT " + COLUMNS + " FROM accounts WHERE phone = ? AND findable_by_phone ORDER BY id",
+                JdbcAccountStore::read, phone));
+    }
+
+    @Override
     public void updatePasswordHash(AccountId id, String passwordHash) {
         transactions.write("update password", c ->
                 Sql.update(c, "UPDATE accounts SET password_hash = ? WHERE id = ?", passwordHash, id.value()));
@@ -96,7 +113,8 @@ public final class JdbcAccountStore implements AccountStore {
         long lastSeen = row.getLong("last_seen_at");
         Instant lastSeenAt = row.wasNull() ? null : Instant.ofEpochMilli(lastSeen);
         return new Account(new AccountId(row.getLong("id")), row.getString("username"),
-                row.getString("display_name"), row.getString("email"), row.getString("phone"),
+                row.getString("display_name"), row.getString("avatar"), row.getString("email"),
+                row.getString("phone"), row.getBoolean("findable_by_email"), row.getBoolean("findable_by_phone"),
                 row.getString("password_hash"), Instant.ofEpochMilli(row.getLong("created_at")), lastSeenAt);
     }
 }

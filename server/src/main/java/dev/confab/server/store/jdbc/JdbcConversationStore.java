@@ -78,6 +78,13 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<ConversationKind> kind(ConversationId conversation) {
+        return transactions.read("find conversation kind", c -> Sql.queryFirst(c,
+                "SELECT kind FROM conversations WHERE id = ?",
+                row -> ConversationKind.valueOf(row.getString(1)), conversation.value()));
+    }
+
+    @Override
     public List<AccountId> members(ConversationId conversation) {
         return transactions.read("list members", c -> Sql.query(c,
                 "SELECT account_id FROM conversation_members WHERE conversation_id = ? ORDER BY joined_at, account_id",

@@ -56,19 +56,20 @@ public final class JdbcMessageStore implements MessageStore {
                         row -> row.getLong(1), sentAt, sentAt, conversation)
                 .orElseThrow(() -> new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND));
         long id = Sql.queryFirst(c, "INSERT INTO messages (conversation_id, seq, sender_id, sender_device_id,"
-                                + " client_message_id, content_type, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " client_message_id, content_type, body, sent_at, withheld)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (sender_id, sender_device_id, client_message_id)"
                                 + " DO NOTHING RETURNING id",
                         row -> row.getLong(1), conversation, seq, message.senderId().value(),
                         message.senderDeviceId(), message.clientMessageId(), message.contentType(), message.body(),
-                        sentAt)
+                        sentAt, message.withheld())
                 .orElseThrow(ResendRaceLost::new);
         Sql.update(c, "UPDATE conversation_members SET read_seq = ?"
                 + " WHERE conversation_id = ? AND account_id = ? AND read_seq < ?",
                 seq, conversation, message.senderId().value(), seq);
         return new AppendResult(new Message(id, message.conversationId(), seq, message.senderId(),
                 message.senderDeviceId(), message.clientMessageId(), message.contentType(), message.body(),
-                Instant.ofEpochMilli(sentAt)), false);
+                Instant.ofEpochMilli(sentAt), message.withheld()), false);
     }
 
     private static Optional<Message> findByKey(Connection c, NewMessage message) throws SQLException {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 final class MessageRows {
 
     private static final List<String> NAMES = List.of("id", "conversation_id", "seq", "sender_id",
-            "sender_device_id", "client_message_id", "content_type", "body", "sent_at");
+            "sender_device_id", "client_message_id", "content_type", "body", "sent_at", "withheld");
 
     private MessageRows() {
     }
@@ -35,6 +35,7 @@ final class MessageRows {
                 row.getString(labelPrefix + "client_message_id"),
                 row.getString(labelPrefix + "content_type"),
                 row.getString(labelPrefix + "body"),
-                Instant.ofEpochMilli(row.getLong(labelPrefix + "sent_at")));
+                Instant.ofEpochMilli(row.getLong(labelPrefix + "sent_at")),
+                row.getBoolean(labelPrefix + "withheld"));
     }
 }

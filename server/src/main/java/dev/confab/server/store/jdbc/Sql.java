@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Parameterised statements on a connection the caller owns. Parameters are bound in order; a Java
- * {@code null} binds SQL NULL. Values are {@link String}, {@link Long}, {@link Integer} or {@code byte[]}.
+ * {@code null} binds SQL NULL. Values are {@link String}, {@link Long}, {@link Integer}, {@link Boolean} (a
+ * PostgreSQL BOOLEAN, a SQLite INTEGER 0 or 1) or {@code byte[]}.
  */
 final class Sql {
 
@@ -78,6 +79,7 @@ final class Sql {
             case String text -> statement.setString(index, text);
             case Long number -> statement.setLong(index, number);
             case Integer number -> statement.setInt(index, number);
+            case Boolean flag -> statement.setBoolean(index, flag);
             case byte[] bytes -> statement.setBytes(index, bytes);
             default -> throw new IllegalArgumentException("unsupported parameter type " + value.getClass().getName());
         }

@@ -47,7 +47,7 @@ public final class ConnectionRegistry implements LocalEndpoints {
                 frame = encoder.apply(event);
             }
             for (WsConnection c : connections) {
-                if (!c.session().sessionId().equals(event.skipSession())) {
+                if (c != event.skipConnection()) {
                     c.send(frame);
                 }
             }

@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bound, the connection is closed with {@link dev.confab.protocol.CloseCodes#SLOW_CONSUMER} (the client
  * then reconnects and syncs — nothing is dropped silently).
  *
+ * <p>A connection starts <em>held</em>: frames sent to it queue up (within the bound) but are not
+ * written until {@link #release} writes the greeting first, so the greeting is always the first frame
+ * even though the connection already receives pushes while the greeting is being prepared.
+ *
  * <p>{@link #send} and {@link #close} are thread-safe; the rest runs on the socket's context. A frame
  * sent from that context while nothing is queued is written at once, without a queue hop.
  */
@@ -26,6 +30,7 @@ public final class WsConnection {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean held = true;
     private volatile long lastInboundMillis;
 
     WsConnection(ServerWebSocket socket, Context context, AuthenticatedSession session, int queueLimit, long nowMillis) {
@@ -45,7 +50,7 @@ public final class WsConnection {
         if (closing.get()) {
             return;
         }
-        if (Vertx.currentContext() == context && outbound.isEmpty() && !socket.isClosed() && !socket.writeQueueFull()) {
+        if (!held && Vertx.currentContext() == context && outbound.isEmpty() && !socket.isClosed() && !socket.writeQueueFull()) {
             socket.writeTextMessage(frame);
             return;
         }
@@ -106,7 +111,7 @@ public final class WsConnection {
      */
     private void drain() {
         drainScheduled.set(false);
-        if (closing.get()) {
+        if (closing.get() || held) {
             return;
         }
         if (socket.isClosed()) {
@@ -127,8 +132,20 @@ public final class WsConnection {
         }
     }
 
+    /** Writes {@code greeting}, then everything queued meanwhile, and from then on writes normally. */
+    public void release(String greeting) {
+        context.runOnContext(v -> {
+            if (closing.get() || socket.isClosed()) {
+                return;
+            }
+            socket.writeTextMessage(greeting);
+            held = false;
+            drain();
+        });
+    }
+
     private void scheduleDrain() {
-        if (drainScheduled.compareAndSet(false, true)) {
+        if (!held && drainScheduled.compareAndSet(false, true)) {
             context.runOnContext(v -> drain());
         }
     }

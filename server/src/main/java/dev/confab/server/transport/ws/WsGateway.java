@@ -83,8 +83,8 @@ public final class WsGateway implements Handler<ServerWebSocketHandshake> {
     }
 
     /**
-     * Wires an accepted socket. The listener's {@code opened} (which queues {@code hello}) runs before the
-     * connection is registered for pushes, so {@code hello} is always the first frame.
+     * Wires an accepted socket: registered for pushes first (held, see {@link WsConnection}), then handed
+     * to the listener, whose {@code opened} prepares the greeting and releases the connection.
      */
     private void open(ServerWebSocket socket, dev.confab.server.accounts.AuthenticatedSession session) {
         WsConnection connection = new WsConnection(socket, vertx.getOrCreateContext(), session,
@@ -103,8 +103,8 @@ public final class WsGateway implements Handler<ServerWebSocketHandshake> {
             registry.remove(connection);
             listener.closed(connection);
         });
-        listener.opened(connection);
         registry.add(connection);
+        listener.opened(connection);
     }
 
     /**

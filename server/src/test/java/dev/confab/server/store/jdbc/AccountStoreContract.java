@@ -23,8 +23,8 @@ abstract class AccountStoreContract extends StoreContract {
 
         Account created = stores().accounts().create(input);
 
-        Account expected = new Account(created.id(), username, "Alice A.", "alice@example.org", "+4912345",
-                "argon-hash", Instant.parse("2030-01-02T03:04:05.678Z"), null);
+        Account expected = new Account(created.id(), username, "Alice A.", null, "alice@example.org", "+4912345",
+                true, true, "argon-hash", Instant.parse("2030-01-02T03:04:05.678Z"), null);
         assertThat(created).isEqualTo(expected);
         assertThat(stores().accounts().findById(created.id())).contains(expected);
         assertThat(stores().accounts().findByUsername(username.toUpperCase())).contains(expected);
@@ -39,7 +39,26 @@ abstract class AccountStoreContract extends StoreContract {
         Account found = stores().accounts().findById(created.id()).orElseThrow();
         assertThat(found.email()).isNull();
         assertThat(found.phone()).isNull();
+        assertThat(found.avatar()).isNull();
         assertThat(found.lastSeenAt()).isNull();
+        assertThat(stores().accounts().findFindableByEmail(null)).isEmpty();
+        assertThat(stores().accounts().findFindableByPhone(null)).isEmpty();
+    }
+
+    @Test
+    void findsNewAccountsByExactEmailAndPhone() {
+        String email = uniqueEmail();
+        String phone = uniquePhone();
+        Account withBoth = stores().accounts().create(new NewAccount(uniqueName("both"), null, email, phone,
+                "hash", Instant.parse("2030-01-02T03:04:05Z")));
+        Account sharingTheEmail = stores().accounts().create(new NewAccount(uniqueName("twin"), null, email, null,
+                "hash", Instant.parse("2030-01-02T03:04:05Z")));
+
+        assertThat(stores().accounts().findFindableByEmail(email)).containsExactly(withBoth, sharingTheEmail);
+        assertThat(stores().accounts().findFindableByPhone(phone)).containsExactly(withBoth);
+        assertThat(stores().accounts().findFindableByEmail(email.toUpperCase())).as("exact match only").isEmpty();
+        assertThat(stores().accounts().findFindableByEmail("x" + email)).isEmpty();
+        assertThat(stores().accounts().findFindableByPhone(phone + "0")).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.confab.server.conversations.ConversationPosition;
 import dev.confab.server.conversations.ConversationSummary;
 import dev.confab.server.errors.ConfabException;
 import dev.confab.server.messages.Message;
+import dev.confab.server.messages.NewMessage;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,33 @@ abstract class ConversationStoreContract extends StoreContract {
     }
 
     @Test
-    void anUnknownConversationHasNoMembers() {
+    void anUnknownConversationHasNoMembersAndNoKind() {
         assertThat(stores().conversations().members(new ConversationId(Long.MAX_VALUE))).isEmpty();
+        assertThat(stores().conversations().kind(new ConversationId(Long.MAX_VALUE))).isEmpty();
+    }
+
+    @Test
+    void knowsTheKindOfAConversation() {
+        ConversationId direct = newDirect(newAccount(), newAccount());
+
+        assertThat(stores().conversations().kind(direct)).contains(ConversationKind.DIRECT);
+    }
+
+    @Test
+    void unreadLeavesOutWithheldMessagesAndTheLastMessageIsListedAsStored() {
+        AccountId alice = newAccount();
+        AccountId bob = newAccount();
+        ConversationId conversation = newDirect(alice, bob);
+        send(conversation, bob, 1);
+        Message withheld = stores().messages().append(new NewMessage(conversation, bob, "device-1", uniqueName("w"),
+                "text/plain", "from a blocked sender", FUTURE.plusSeconds(2), true)).message();
+
+        ConversationSummary aliceRow = stores().conversations().listFor(alice, null, 10).getFirst();
+
+        assertThat(aliceRow.unread()).isEqualTo(1);
+        assertThat(aliceRow.lastSeq()).isEqualTo(2);
+        assertThat(aliceRow.lastMessage()).isEqualTo(withheld);
+        assertThat(stores().conversations().listFor(bob, null, 10).getFirst().unread()).isZero();
     }
 
     @Test

@@ -38,10 +38,11 @@ class JdbcDatabasePostgresTest {
                     "SELECT current_schema()", row -> row.getString(1))).orElseThrow();
             long tables = new Transactions(database).read("test", c -> Sql.queryFirst(c,
                     "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name IN"
-                            + " ('accounts', 'sessions', 'conversations', 'conversation_members', 'messages')",
+                            + " ('accounts', 'sessions', 'conversations', 'conversation_members', 'messages',"
+                            + " 'friend_requests', 'friendships', 'blocks', 'account_events')",
                     row -> row.getLong(1), settings.schema())).orElseThrow();
             assertThat(currentSchema).isEqualTo(settings.schema());
-            assertThat(tables).isEqualTo(5);
+            assertThat(tables).isEqualTo(9);
         }
         try (Database reopened = Database.open(settings)) {
             assertThat(reopened.isReachable()).isTrue();

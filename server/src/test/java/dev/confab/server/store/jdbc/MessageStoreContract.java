@@ -49,11 +49,27 @@ abstract class MessageStoreContract extends StoreContract {
 
         assertThat(first.duplicate()).isFalse();
         assertThat(first.message()).isEqualTo(new Message(first.message().id(), conversation, 1, alice, "device-1",
-                "c1", "text/plain", "body of c1", Instant.parse("2030-06-01T12:00:00.123Z")));
+                "c1", "text/plain", "body of c1", Instant.parse("2030-06-01T12:00:00.123Z"), false));
         assertThat(second.message().seq()).isEqualTo(2);
         assertThat(second.message().id()).isGreaterThan(first.message().id());
         assertThat(stores().messages().after(conversation, 0, 10).messages())
                 .containsExactly(first.message(), second.message());
+    }
+
+    @Test
+    void storesAndReturnsWhetherAMessageIsWithheld() {
+        NewMessage input = new NewMessage(conversation, alice, "device-1", "w1", "text/plain", "hidden", SENT, true);
+
+        AppendResult withheld = stores().messages().append(input);
+        AppendResult resent = stores().messages().append(input);
+        AppendResult shown = append(alice, "s1");
+
+        assertThat(withheld.message().withheld()).isTrue();
+        assertThat(resent.message()).isEqualTo(withheld.message());
+        assertThat(stores().messages().after(conversation, 0, 10).messages())
+                .containsExactly(withheld.message(), shown.message())
+                .extracting(Message::withheld).containsExactly(true, false);
+        assertThat(stores().messages().before(conversation, 2, 10).messages()).containsExactly(withheld.message());
     }
 
     @Test
@@ -112,7 +128,7 @@ abstract class MessageStoreContract extends StoreContract {
     @Test
     void theSameClientIdFromAnotherDeviceIsANewMessage() {
         append(alice, "c1");
-        NewMessage otherDevice = new NewMessage(conversation, alice, "device-2", "c1", "text/plain", "hi", SENT);
+        NewMessage otherDevice = new NewMessage(conversation, alice, "device-2", "c1", "text/plain", "hi", SENT, false);
 
         AppendResult result = stores().messages().append(otherDevice);
 

@@ -9,11 +9,13 @@ import dev.confab.server.messages.NewMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -42,11 +44,20 @@ abstract class StoreContract {
     protected static NewMessage message(ConversationId conversation, AccountId sender, String clientMessageId,
                                         Instant sentAt) {
         return new NewMessage(conversation, sender, "device-1", clientMessageId, "text/plain",
-                "body of " + clientMessageId, sentAt);
+                "body of " + clientMessageId, sentAt, false);
     }
 
     protected static String uniqueName(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    protected static String uniqueEmail() {
+        return uniqueName("mail").toLowerCase(Locale.ROOT) + "@example.org";
+    }
+
+    /** A '+' and 15 digits. */
+    protected static String uniquePhone() {
+        return "+" + ThreadLocalRandom.current().nextLong(100_000_000_000_000L, 1_000_000_000_000_000L);
     }
 
     /** Runs {@code tasks} tasks on virtual threads released together; returns their results in task order. */

@@ -4,10 +4,11 @@ import static dev.confab.client.TestMessages.message;
 import static dev.confab.client.TestMessages.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confab.protocol.model.MessageView;
 import org.junit.jupiter.api.Test;
 
-class ConversationCursorTest {
-    private final ConversationCursor cursor = new ConversationCursor(0);
+class SeqCursorTest {
+    private final SeqCursor<MessageView> cursor = new SeqCursor<>(0, MessageView::seq);
 
     @Test
     void deliversConsecutiveMessagesAtOnce() {
@@ -67,7 +68,7 @@ class ConversationCursorTest {
 
     @Test
     void startsAfterTheGivenPosition() {
-        ConversationCursor known = new ConversationCursor(10);
+        SeqCursor<MessageView> known = new SeqCursor<>(10, MessageView::seq);
 
         assertThat(known.accept(message(1, 10))).isEmpty();
         assertThat(seqs(known.accept(message(1, 11)))).containsExactly(11L);
