@@ -137,6 +137,9 @@ final class CatchUp<T> {
     }
 
     private void onPage(long stream, long afterSeq, long startedAt, SeqPage<T> page) {
+        if (page.firstSeq() > 1) {
+            deliver(stream, tracker.advanceTo(stream, page.firstSeq() - 1));
+        }
         for (T item : page.items()) {
             if (kind.streamOf().applyAsLong(item) == stream) {
                 deliver(stream, tracker.accept(item));

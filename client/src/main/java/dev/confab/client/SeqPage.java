@@ -8,11 +8,13 @@ import java.util.List;
 
 /**
  * One forward page of a seq-numbered stream, ascending. When {@code hasMore}, the next page starts
- * after {@code cursor}, or after the last item when the server gave no cursor.
+ * after {@code cursor}, or after the last item when the server gave no cursor. {@code firstSeq} is the
+ * lowest seq the reader may see (history before joining a group lies below it): seqs under it are
+ * not a gap.
  *
  * @param <T> the items
  */
-record SeqPage<T>(List<T> items, boolean hasMore, Long cursor) {
+record SeqPage<T>(List<T> items, boolean hasMore, Long cursor, long firstSeq) {
 
     SeqPage {
         items = items == null ? List.of() : items;
@@ -20,11 +22,11 @@ record SeqPage<T>(List<T> items, boolean hasMore, Long cursor) {
 
     /** A page of messages of one conversation. */
     static SeqPage<MessageView> of(MessagePage page) {
-        return new SeqPage<>(page.messages(), page.hasMore(), page.cursor());
+        return new SeqPage<>(page.messages(), page.hasMore(), page.cursor(), page.firstSeq());
     }
 
     /** A page of the event log. */
     static SeqPage<EventView> of(EventPage page) {
-        return new SeqPage<>(page.events(), page.hasMore(), page.cursor());
+        return new SeqPage<>(page.events(), page.hasMore(), page.cursor(), 1);
     }
 }

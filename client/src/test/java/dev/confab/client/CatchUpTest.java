@@ -18,8 +18,12 @@ class CatchUpTest {
     /** One sync the catch-up asked for, answered by the test. */
     private record Fetch(long conversationId, long afterSeq, int limit, CompletableFuture<SeqPage<MessageView>> page) {
         void answer(List<MessageView> messages, boolean hasMore) {
+            answer(messages, hasMore, 1);
+        }
+
+        void answer(List<MessageView> messages, boolean hasMore, long firstSeq) {
             Long cursor = hasMore ? messages.get(messages.size() - 1).seq() : null;
-            page.complete(new SeqPage<>(messages, hasMore, cursor));
+            page.complete(new SeqPage<>(messages, hasMore, cursor, firstSeq));
         }
     }
 
@@ -66,6 +70,18 @@ class CatchUpTest {
         assertThat(seqs(delivered)).containsExactly(1L, 2L, 3L, 4L);
         assertThat(fetches).hasSize(1);
         assertThat(catchUp.isSyncing(1)).isFalse();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void historyBelowTheReadersFirstSeqIsNotAGap() {
+        CatchUp<MessageView> catchUp = catchUp(4);
+
+        catchUp.catchUpTo(1, 42);
+        fetches.get(0).answer(messages(1, 40, 42), false, 40);
+
+        assertThat(seqs(delivered)).containsExactly(40L, 41L, 42L);
+        assertThat(fetches).hasSize(1);
         assertThat(failures).isEmpty();
     }
 

@@ -114,7 +114,7 @@ class ConfabHttpClientTest {
 
     @Test
     void readsHistoryForwardBackwardAndNewest() {
-        MessagePage page = new MessagePage(3, List.of(), false, null);
+        MessagePage page = new MessagePage(3, List.of(), false, null, 1);
         for (int i = 0; i < 3; i++) {
             http.reply(200, json.encode(page));
         }

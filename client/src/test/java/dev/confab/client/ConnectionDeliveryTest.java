@@ -44,9 +44,9 @@ class ConnectionDeliveryTest {
         socket.send(new ServerFrame.Message(message(5, 4)));
         ClientFrame.Sync sync = socket.next(ClientFrame.Sync.class);
         socket.send(new ServerFrame.Message(message(5, 3)));
-        socket.send(new ServerFrame.Messages(sync.id(), new MessagePage(5, messages(5, 2, 3), true, 3L)));
+        socket.send(new ServerFrame.Messages(sync.id(), new MessagePage(5, messages(5, 2, 3), true, 3L, 1)));
         ClientFrame.Sync more = socket.next(ClientFrame.Sync.class);
-        socket.send(new ServerFrame.Messages(more.id(), new MessagePage(5, messages(5, 4, 5), false, null)));
+        socket.send(new ServerFrame.Messages(more.id(), new MessagePage(5, messages(5, 4, 5), false, null, 1)));
         socket.send(new ServerFrame.Message(message(5, 5)));
         s.roundTrip(socket);
 
@@ -71,8 +71,8 @@ class ConnectionDeliveryTest {
         assertThat(syncs.keySet()).containsExactlyInAnyOrder(9L, 11L);
         assertThat(syncs.get(9L).afterSeq()).isEqualTo(2);
         assertThat(syncs.get(11L).afterSeq()).isZero();
-        socket.send(new ServerFrame.Messages(syncs.get(9L).id(), new MessagePage(9, messages(9, 3, 4), false, null)));
-        socket.send(new ServerFrame.Messages(syncs.get(11L).id(), new MessagePage(11, messages(11, 1, 2), false, null)));
+        socket.send(new ServerFrame.Messages(syncs.get(9L).id(), new MessagePage(9, messages(9, 3, 4), false, null, 1)));
+        socket.send(new ServerFrame.Messages(syncs.get(11L).id(), new MessagePage(11, messages(11, 1, 2), false, null, 1)));
         s.roundTrip(socket);
 
         assertThat(s.listener.seqs(9)).containsExactly(3L, 4L);
@@ -92,7 +92,7 @@ class ConnectionDeliveryTest {
         second.hello();
         second.answerConversations(List.of(conversation(3, 3)));
         ClientFrame.Sync sync = second.next(ClientFrame.Sync.class);
-        second.send(new ServerFrame.Messages(sync.id(), new MessagePage(3, messages(3, 2, 3), false, null)));
+        second.send(new ServerFrame.Messages(sync.id(), new MessagePage(3, messages(3, 2, 3), false, null, 1)));
         s.roundTrip(second);
 
         assertThat(sync.afterSeq()).isEqualTo(1);

@@ -57,7 +57,7 @@ class ConnectionRequestsTest {
 
         CompletableFuture<MessagePage> history = s.connection.history(3, 10, 5);
         ClientFrame.History historyQuery = socket.next(ClientFrame.History.class);
-        MessagePage page = new MessagePage(3, messages(3, 8, 9), true, 8L);
+        MessagePage page = new MessagePage(3, messages(3, 8, 9), true, 8L, 1);
         socket.send(new ServerFrame.Messages(historyQuery.id(), page));
         CompletableFuture<MessagePage> latest = s.connection.latest(3, 4);
         ClientFrame.History latestQuery = socket.next(ClientFrame.History.class);

@@ -74,6 +74,6 @@ final class ScriptedConnection {
 
     static ConversationView conversation(long id, long lastSeq) {
         MessageView last = lastSeq == 0 ? null : message(id, lastSeq);
-        return new ConversationView(id, "GROUP", null, lastSeq, 0, 0, last, NOW);
+        return new ConversationView(id, "GROUP", null, null, lastSeq, 0, 0, last, NOW);
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * A frame the server sends. Answers carry the {@code id} of the request they answer; pushes
- * ({@code hello}, {@code message}, {@code presence}, {@code goaway}) carry none.
+ * ({@code hello}, {@code message}, {@code event}, {@code presence}, {@code goaway}) carry none.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -67,7 +67,7 @@ public sealed interface ServerFrame {
             implements ServerFrame {
     }
 
-    /** A user who shares a conversation with the caller came online or went offline. */
+    /** A friend of the caller (who has not blocked the caller) came online or went offline. */
     record Presence(PresenceView presence) implements ServerFrame {
     }
 

@@ -16,7 +16,7 @@ import dev.confab.server.conversations.ConversationListing;
 import dev.confab.server.conversations.ConversationSummary;
 import dev.confab.server.conversations.ConversationId;
 import dev.confab.server.messages.Message;
-import dev.confab.server.messages.MessageSlice;
+import dev.confab.server.messages.HistoryPage;
 import dev.confab.server.presence.PresenceStatus;
 import java.util.List;
 
@@ -35,17 +35,17 @@ public final class Views {
     }
 
     /** A forward page: the cursor is the last seq returned, to pass as the next {@code after}. */
-    public static MessagePage pageAfter(ConversationId conversation, MessageSlice slice) {
-        List<MessageView> views = slice.messages().stream().map(Views::message).toList();
-        Long cursor = slice.hasMore() && !views.isEmpty() ? views.getLast().seq() : null;
-        return new MessagePage(conversation.value(), views, slice.hasMore(), cursor);
+    public static MessagePage pageAfter(ConversationId conversation, HistoryPage page) {
+        List<MessageView> views = page.messages().stream().map(Views::message).toList();
+        Long cursor = page.hasMore() && !views.isEmpty() ? views.getLast().seq() : null;
+        return new MessagePage(conversation.value(), views, page.hasMore(), cursor, page.firstSeq());
     }
 
     /** A backward page: the cursor is the first seq returned, to pass as the next {@code before}. */
-    public static MessagePage pageBefore(ConversationId conversation, MessageSlice slice) {
-        List<MessageView> views = slice.messages().stream().map(Views::message).toList();
-        Long cursor = slice.hasMore() && !views.isEmpty() ? views.getFirst().seq() : null;
-        return new MessagePage(conversation.value(), views, slice.hasMore(), cursor);
+    public static MessagePage pageBefore(ConversationId conversation, HistoryPage page) {
+        List<MessageView> views = page.messages().stream().map(Views::message).toList();
+        Long cursor = page.hasMore() && !views.isEmpty() ? views.getFirst().seq() : null;
+        return new MessagePage(conversation.value(), views, page.hasMore(), cursor, page.firstSeq());
     }
 
     public static List<ConversationView> conversations(ConversationListing listing) {
@@ -54,7 +54,9 @@ public final class Views {
 
     private static ConversationView conversation(ConversationSummary c, ConversationListing listing) {
         Account peer = c.peer() == null ? null : listing.people().get(c.peer());
-        return new ConversationView(c.id().value(), c.kind().name(), peer == null ? null : user(peer), c.lastSeq(),
+        var details = listing.details().get(c.id());
+        return new ConversationView(c.id().value(), c.kind().name(), peer == null ? null : user(peer),
+                details == null ? null : details.settings().title(), c.lastSeq(),
                 c.readSeq(), c.unread(), c.lastMessage() == null ? null : message(c.lastMessage()), c.updatedAt());
     }
 

@@ -20,7 +20,15 @@ import dev.confab.server.contacts.FriendRequestService;
 import dev.confab.server.contacts.FriendService;
 import dev.confab.server.contacts.PeopleDirectory;
 import dev.confab.server.contacts.ProfileService;
+import dev.confab.server.api.SystemNoticeJson;
 import dev.confab.server.conversations.ConversationService;
+import dev.confab.server.conversations.ConversationSettingsEdit;
+import dev.confab.server.conversations.GroupService;
+import dev.confab.server.conversations.MembershipService;
+import dev.confab.server.conversations.RoomService;
+import dev.confab.server.conversations.SettingsRules;
+import dev.confab.server.conversations.Timeline;
+import dev.confab.server.store.jdbc.JdbcMembershipStore;
 import dev.confab.server.events.EventService;
 import dev.confab.server.store.jdbc.JdbcAccountEventStore;
 import dev.confab.server.store.jdbc.JdbcContactStore;
@@ -68,6 +76,7 @@ final class ServerWiring {
         var eventData = new EventData(json, clock);
         var contactStore = new JdbcContactStore(database, eventData, clock);
         var eventStore = new JdbcAccountEventStore(database);
+        var membershipStore = new JdbcMembershipStore(database, clock);
         registry = new ConnectionRegistry(new EventFrames(json, eventData));
         var bus = new LocalBus(registry);
         var tokens = new SessionTokens(new SecureRandom());
@@ -80,8 +89,9 @@ final class ServerWiring {
         var tickets = new TicketService(tokens, config.ticketTtl(), clock);
         var messages = new MessageService(new JdbcMessageStore(database), conversationStore, accountStore, bus,
                 new LocalRateLimiter(config.sendsPerWindow(), config.sendWindow(), clock), config.messages(),
-                contactStore, config.contacts().directMessages(), clock);
-        var conversations = new ConversationService(conversationStore, accountStore, config.conversationPageSize(),
+                contactStore, membershipStore, config.contacts().directMessages(), clock);
+        var conversations = new ConversationService(conversationStore, accountStore, membershipStore,
+                config.conversationPageSize(),
                 config.maxConversationPageSize());
         var presence = new PresenceService(new LocalPresenceRegistry(), accountStore, contactStore, bus, clock);
         var contactEvents = new ContactEvents(bus);
@@ -95,11 +105,16 @@ final class ServerWiring {
                 (int) config.ws().heartbeatInterval().toSeconds(), config.messages().maxBodyChars());
         gateway = new WsGateway(vertx, config.ws(), new OriginPolicy(config.allowedOrigins()),
                 new WsAuthenticator(accounts, tickets, blocking), wsApi, registry, clock);
+        var settingsRules = new SettingsRules(config.conversations());
+        var timeline = new Timeline(new SystemNoticeJson(json), bus);
+        var memberships = new MembershipService(membershipStore, timeline, settingsRules, clock);
+        var groups = new GroupService(membershipStore, memberships, contactStore, timeline, settingsRules);
+        var rooms = new RoomService(membershipStore, memberships, timeline, settingsRules);
         var services = new HttpApi.Services(accounts, tickets, accountStore, conversations, messages, presence,
                 new ProfileService(contactStore, accountStore, rules, contactEvents),
                 new FriendRequestService(contactStore, accountStore, contactEvents, config.contacts(), clock),
                 new FriendService(contactStore, accountStore, contactEvents, config.contacts(), clock),
-                people, events, eventData);
+                people, events, eventData, groups, rooms, memberships, new ConversationSettingsEdit(memberships, settingsRules));
         router = HttpApi.router(vertx, services, blocking, json, config.maxBodyBytes(), config.wsLimits().maxPresenceQuery(),
                 ready, clock);
     }

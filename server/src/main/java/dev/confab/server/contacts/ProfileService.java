@@ -42,6 +42,9 @@ public final class ProfileService {
         ProfileFields after = merge(ProfileFields.of(before), change);
         boolean publicChanged = !java.util.Objects.equals(after.displayName(), before.displayName())
                 || !java.util.Objects.equals(after.avatar(), before.avatar());
+        if (after.equals(ProfileFields.of(before))) {
+            return before;
+        }
         events.commit(contacts.write(tx -> {
             tx.updateProfile(before.id(), after);
             PublicProfile profile = new PublicProfile(before.id(), before.username(), after.displayName(), after.avatar());

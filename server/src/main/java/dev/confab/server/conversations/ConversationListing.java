@@ -10,5 +10,5 @@ import java.util.Map;
  * {@code next} is where the list continues, or null when this page is the end.
  */
 public record ConversationListing(List<ConversationSummary> conversations, Map<AccountId, Account> people,
-                                  ConversationPosition next) {
+                                  Map<ConversationId, ConversationDetails> details, ConversationPosition next) {
 }

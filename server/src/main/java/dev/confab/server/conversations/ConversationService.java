@@ -14,11 +14,13 @@ import java.util.stream.Collectors;
 public final class ConversationService {
     private final ConversationStore conversations;
     private final AccountStore accounts;
+    private final MembershipStore memberships;
     private final int defaultPageSize;
     private final int maxPageSize;
 
-    public ConversationService(ConversationStore conversations, AccountStore accounts, int defaultPageSize,
-                               int maxPageSize) {
+    public ConversationService(ConversationStore conversations, AccountStore accounts, MembershipStore memberships,
+                               int defaultPageSize, int maxPageSize) {
+        this.memberships = memberships;
         this.conversations = conversations;
         this.accounts = accounts;
         this.defaultPageSize = defaultPageSize;
@@ -39,7 +41,11 @@ public final class ConversationService {
                         c.lastMessage().visibleTo(who.accountId()), c.updatedAt())).toList();
         var peers = list.stream().map(ConversationSummary::peer).filter(Objects::nonNull).distinct().toList();
         var people = accounts.findByIds(peers).stream().collect(Collectors.toMap(Account::id, Function.identity()));
-        return new ConversationListing(List.copyOf(list), people, more ? ConversationPosition.of(list.getLast()) : null);
+        var details = new java.util.HashMap<ConversationId, ConversationDetails>();
+        list.stream().filter(c -> c.kind() != ConversationKind.DIRECT)
+                .forEach(c -> memberships.details(c.id()).ifPresent(d -> details.put(c.id(), d)));
+        return new ConversationListing(List.copyOf(list), people, details,
+                more ? ConversationPosition.of(list.getLast()) : null);
     }
 
     /** Moves the caller's read position forward; returns the position after the call. */

@@ -8,7 +8,10 @@ import dev.confab.server.cluster.EventBus;
 import dev.confab.server.contacts.ContactStore;
 import dev.confab.server.contacts.DirectMessagePolicy;
 import dev.confab.server.conversations.ConversationId;
+import dev.confab.server.conversations.ConversationDetails;
 import dev.confab.server.conversations.ConversationKind;
+import dev.confab.server.conversations.Membership;
+import dev.confab.server.conversations.MembershipStore;
 import dev.confab.server.conversations.ConversationStore;
 import dev.confab.server.errors.ConfabException;
 import dev.confab.server.events.UserEvent;
@@ -37,12 +40,14 @@ public final class MessageService {
     private final RateLimiter sendRate;
     private final MessageLimits limits;
     private final ContactStore contacts;
+    private final MembershipStore memberships;
     private final DirectMessagePolicy policy;
     private final Clock clock;
 
     public MessageService(MessageStore messages, ConversationStore conversations, AccountStore accounts, EventBus bus,
-                          RateLimiter sendRate, MessageLimits limits, ContactStore contacts, DirectMessagePolicy policy,
-                          Clock clock) {
+                          RateLimiter sendRate, MessageLimits limits, ContactStore contacts, MembershipStore memberships,
+                          DirectMessagePolicy policy, Clock clock) {
+        this.memberships = memberships;
         this.contacts = contacts;
         this.policy = policy;
         this.messages = messages;
@@ -73,6 +78,10 @@ public final class MessageService {
         if (!sendRate.tryAcquire("send:" + who.sessionId().value())) {
             throw new ConfabException(ErrorCode.RATE_LIMITED, "Sending too fast; slow down and retry.");
         }
+        var earlier = messages.findSent(who.accountId(), who.deviceId(), command.clientMessageId());
+        if (earlier.isPresent()) {
+            return sameConversationOrRefuse(earlier.get(), who, command);
+        }
         Target target = resolveTarget(who, command);
         boolean withheld = target.peer() != null && contacts.isBlocked(target.peer(), who.accountId());
         ConversationId conversation = target.conversation() != null ? target.conversation()
@@ -91,22 +100,35 @@ public final class MessageService {
         return result.message();
     }
 
-    /** Messages after {@code afterSeq}, ascending, at most a page. */
-    public MessageSlice after(AuthenticatedSession who, ConversationId conversation, long afterSeq, Integer limit) {
-        requireMember(who.accountId(), conversation);
+    /** Messages after {@code afterSeq} (and not below the caller's first readable seq), ascending, at most a page. */
+    public HistoryPage after(AuthenticatedSession who, ConversationId conversation, long afterSeq, Integer limit) {
+        long firstSeq = firstReadableSeq(who.accountId(), conversation);
         if (afterSeq < 0) {
             throw new ConfabException(ErrorCode.REQUEST_INVALID, "The sync position ('after' / 'afterSeq') must be 0 or more.");
         }
-        return visibleTo(who, messages.after(conversation, afterSeq, pageSize(limit)));
+        MessageSlice slice = messages.after(conversation, Math.max(afterSeq, firstSeq - 1), pageSize(limit));
+        return new HistoryPage(visibleTo(who, slice.messages()), slice.hasMore(), firstSeq);
     }
 
-    /** Messages before {@code beforeSeq} (the newest when null), ascending, at most a page. */
-    public MessageSlice before(AuthenticatedSession who, ConversationId conversation, Long beforeSeq, Integer limit) {
-        requireMember(who.accountId(), conversation);
+    /** Messages before {@code beforeSeq} (the newest when null), not below the caller's first readable seq, ascending. */
+    public HistoryPage before(AuthenticatedSession who, ConversationId conversation, Long beforeSeq, Integer limit) {
+        long firstSeq = firstReadableSeq(who.accountId(), conversation);
         if (beforeSeq != null && beforeSeq < 1) {
             throw new ConfabException(ErrorCode.REQUEST_INVALID, "The history position ('before' / 'beforeSeq') must be 1 or more.");
         }
-        return visibleTo(who, messages.before(conversation, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, pageSize(limit)));
+        MessageSlice slice = messages.before(conversation, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, pageSize(limit));
+        List<Message> readable = slice.messages().stream().filter(m -> m.seq() >= firstSeq).toList();
+        boolean more = slice.hasMore() && readable.size() == slice.messages().size() && !readable.isEmpty()
+                && readable.getFirst().seq() > firstSeq;
+        return new HistoryPage(visibleTo(who, readable), more, firstSeq);
+    }
+
+    /** The lowest seq the account may read: from joining (per the history setting) and above what retention removed. */
+    private long firstReadableSeq(AccountId account, ConversationId conversation) {
+        Membership membership = memberships.membership(conversation, account)
+                .orElseThrow(() -> new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND));
+        long minSeq = memberships.details(conversation).map(ConversationDetails::minSeq).orElse(1L);
+        return Math.max(membership.visibleFromSeq(), minSeq);
     }
 
     public MessageLimits limits() {
@@ -131,6 +153,22 @@ public final class MessageService {
             throw new ConfabException(ErrorCode.MESSAGE_TOO_LONG,
                     "Message bodies are at most " + limits.maxBodyChars() + " characters.");
         }
+    }
+
+    /**
+     * A resend of a stored message gets the original back, whatever changed since (friendship ended,
+     * sender left the group), as long as it addresses the same conversation.
+     */
+    private Message sameConversationOrRefuse(Message stored, AuthenticatedSession who, SendCommand command) {
+        boolean same = command.conversationId() != null
+                ? command.conversationId().equals(stored.conversationId())
+                : accounts.findByUsername(command.toUsername()).map(peer -> conversations.members(stored.conversationId())
+                        .contains(peer.id()) && conversations.kind(stored.conversationId()).orElse(null) == ConversationKind.DIRECT)
+                        .orElse(false);
+        if (!same) {
+            throw new ConfabException(ErrorCode.MESSAGE_CLIENT_ID_REUSED);
+        }
+        return stored;
     }
 
     /** Where a send goes: an existing conversation and, for direct ones, the other person. */
@@ -166,8 +204,8 @@ public final class MessageService {
         return target;
     }
 
-    private static MessageSlice visibleTo(AuthenticatedSession who, MessageSlice slice) {
-        return new MessageSlice(slice.messages().stream().map(m -> m.visibleTo(who.accountId())).toList(), slice.hasMore());
+    private static List<Message> visibleTo(AuthenticatedSession who, List<Message> messages) {
+        return messages.stream().map(m -> m.visibleTo(who.accountId())).toList();
     }
 
     private void requireMember(AccountId account, ConversationId conversation) {

@@ -19,10 +19,19 @@ public interface MessageStore {
      * <p>Idempotent: when a message with the same (sender, sender device, client message id) exists, the
      * stored one is returned with {@code duplicate = true} and nothing is written. A database unique key
      * enforces this, so concurrent resends, on one node or many, store exactly one message.
+     *
+     * <p>The sender must be a member of the conversation and the conversation must not be disbanded, both
+     * checked atomically with the seq assignment (a member removed a moment earlier cannot slip a message
+     * in): otherwise {@code conversation.not_found} or {@code conversation.disbanded} is thrown and nothing
+     * is written. A resend of a message stored before that still returns it.
      */
     AppendResult append(NewMessage message);
 
-    /** Up to {@code limit} messages with seq greater than {@code afterSeq}, ascending. */
+    /** The message stored under an idempotency key, if any. */
+    java.util.Optional<Message> findSent(dev.confab.server.accounts.AccountId sender, String senderDeviceId,
+                                         String clientMessageId);
+
+    /** Up to {@code limit} messages with seq greater than {@code afterSeq}, ascending (the caller clamps the lower bound). */
     MessageSlice after(ConversationId conversation, long afterSeq, int limit);
 
     /** Up to {@code limit} messages with seq less than {@code beforeSeq}, the newest of them, ascending. */

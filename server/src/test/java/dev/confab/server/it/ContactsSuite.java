@@ -132,6 +132,9 @@ abstract class ContactsSuite extends ServerTestBase {
         assertThat(http().post("/api/v1/messages", eve.token(), HttpJson.json("clientMessageId", "y", "to", alice.username(), "body", "hi")).status())
                 .isEqualTo(201);
         http().delete("/api/v1/friends/" + alice.id(), eve.token());
+        var resend = http().post("/api/v1/messages", eve.token(), HttpJson.json("clientMessageId", "y", "to", alice.username(), "body", "hi"));
+        assertThat(resend.status()).as("a resend still gets its original ack: " + resend.text()).isEqualTo(201);
+        assertThat(resend.body().path("seq").asLong()).isEqualTo(1);
         assertThat(http().post("/api/v1/messages", eve.token(), HttpJson.json("clientMessageId", "z", "to", alice.username(), "body", "hi")).errorCode())
                 .isEqualTo("contact.not_friends");
     }

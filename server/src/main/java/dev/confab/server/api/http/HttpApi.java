@@ -11,6 +11,10 @@ import dev.confab.server.contacts.FriendService;
 import dev.confab.server.contacts.PeopleDirectory;
 import dev.confab.server.contacts.ProfileService;
 import dev.confab.server.conversations.ConversationService;
+import dev.confab.server.conversations.ConversationSettingsEdit;
+import dev.confab.server.conversations.GroupService;
+import dev.confab.server.conversations.MembershipService;
+import dev.confab.server.conversations.RoomService;
 import dev.confab.server.events.EventService;
 import dev.confab.server.messages.MessageService;
 import dev.confab.server.presence.PresenceService;
@@ -28,7 +32,9 @@ public final class HttpApi {
     public record Services(AccountService accounts, TicketService tickets, AccountStore accountStore,
                            ConversationService conversations, MessageService messages, PresenceService presence,
                            ProfileService profiles, FriendRequestService friendRequests, FriendService friends,
-                           PeopleDirectory people, EventService events, EventData eventData) {
+                           PeopleDirectory people, EventService events, EventData eventData,
+                           GroupService groups, RoomService rooms, MembershipService memberships,
+                           ConversationSettingsEdit edits) {
     }
 
     public static Router router(Vertx vertx, Services services, BlockingCalls blocking, WireJson json,
@@ -40,6 +46,8 @@ public final class HttpApi {
         AccountRoutes.mount(router, routes, services.accounts(), services.tickets(), services.profiles());
         ContactRoutes.mount(router, routes, services.friendRequests(), services.friends(), services.people(), clock);
         EventRoutes.mount(router, routes, services.events(), services.eventData());
+        GroupRoutes.mount(router, routes, new GroupRoutes.Services(services.groups(), services.rooms(),
+                services.memberships(), services.edits(), services.people()));
         ConversationRoutes.mount(router, routes, services.conversations(), services.messages());
         PeopleRoutes.mount(router, routes, services.accountStore(), services.presence(), services.people(),
                 maxPresenceQuery);

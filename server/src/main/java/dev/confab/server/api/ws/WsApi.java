@@ -58,8 +58,14 @@ public final class WsApi implements ConnectionListener {
     }
 
     @Override
+    /**
+     * Checks the session again and reads the caller's newest event seq, then greets with {@code hello}.
+     * Presence counts the connection only once it is greeted, so a connection refused at this point
+     * never shows its user online. Runs on the connection's context, like {@link #closed}.
+     */
     public void opened(WsConnection connection) {
-        states.put(connection, new ConnectionState());
+        ConnectionState state = new ConnectionState();
+        states.put(connection, state);
         AuthenticatedSession who = connection.session();
         blocking.run(() -> {
             accounts.requireLive(who);
@@ -77,17 +83,20 @@ public final class WsApi implements ConnectionListener {
             connection.release(json.encode(new ServerFrame.Hello(who.accountId().value(), who.sessionId().value(),
                     who.deviceId(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
                     heartbeatSeconds, maxMessageChars, last.result())));
+            if (states.get(connection) == state) {
+                state.counted = true;
+                if (presence.countConnection(who.accountId())) {
+                    announcePresence(who);
+                }
+            }
         });
-        if (presence.countConnection(who.accountId())) {
-            announcePresence(who);
-        }
     }
 
     @Override
     public void closed(WsConnection connection) {
-        states.remove(connection);
+        ConnectionState state = states.remove(connection);
         AuthenticatedSession who = connection.session();
-        if (presence.uncountConnection(who.accountId())) {
+        if (state != null && state.counted && presence.uncountConnection(who.accountId())) {
             announcePresence(who);
         }
     }
@@ -164,6 +173,7 @@ public final class WsApi implements ConnectionListener {
         Future<Void> tail = Future.succeededFuture();
         int pending;
         int violations;
+        boolean counted;
         long windowStart;
 
         /** Counts a bad frame; true when the connection has passed its allowance. */

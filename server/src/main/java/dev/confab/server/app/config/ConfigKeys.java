@@ -59,6 +59,12 @@ public final class ConfigKeys {
             key("contacts.remark-max-chars", "64", "Longest private remark for a friend, in characters."),
             key("contacts.searches-per-window", "30", "People searches one account may make per window; more get rate_limited."),
             key("contacts.search-window", "1m", "Window for counting people searches."),
+            key("groups.max-size", "500", "Most members of a group (conversation.full beyond it)."),
+            key("rooms.default-capacity", "10000", "Capacity of a room created without one (room.full beyond it)."),
+            key("rooms.max-capacity", "100000", "Largest capacity a room may be given."),
+            key("rooms.directory-page-size", "100", "Most rooms in one directory answer."),
+            key("conversations.title-max-chars", "100", "Longest group or room title."),
+            key("conversations.description-max-chars", "1000", "Longest group description or room topic."),
             key("events.default-page-size", "200", "Events per sync page when the client asks for no size."),
             key("events.max-page-size", "1000", "Largest event sync page a client may ask for."));
 

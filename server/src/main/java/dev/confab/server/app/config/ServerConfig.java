@@ -3,6 +3,7 @@ package dev.confab.server.app.config;
 import dev.confab.server.accounts.AccountLimits;
 import dev.confab.server.api.ws.WsLimits;
 import dev.confab.server.contacts.ContactLimits;
+import dev.confab.server.conversations.ConversationLimits;
 import dev.confab.server.contacts.DirectMessagePolicy;
 import dev.confab.server.messages.MessageLimits;
 import dev.confab.server.store.jdbc.DatabaseSettings;
@@ -19,7 +20,8 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                            AccountLimits accounts, Duration sessionSweepInterval, Duration ticketTtl, List<String> allowedOrigins, WsSettings ws,
                            WsLimits wsLimits, MessageLimits messages, int sendsPerWindow, Duration sendWindow,
                            int conversationPageSize, int maxConversationPageSize, ContactLimits contacts,
-                           int searchesPerWindow, Duration searchWindow, int eventPageSize, int maxEventPageSize) {
+                           int searchesPerWindow, Duration searchWindow, int eventPageSize, int maxEventPageSize,
+                           ConversationLimits conversations) {
 
     /** Where and how the node listens. */
     public record Server(String host, int port, String publicUrl, Path dataDir, Duration shutdownGrace) {
@@ -72,7 +74,12 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                 v.integer("conversations.max-page-size", v.integer("conversations.default-page-size", 1, 100_000), 100_000),
                 contacts(v), v.integer("contacts.searches-per-window", 1, 1_000_000), v.duration("contacts.search-window"),
                 v.integer("events.default-page-size", 1, 100_000),
-                v.integer("events.max-page-size", v.integer("events.default-page-size", 1, 100_000), 100_000));
+                v.integer("events.max-page-size", v.integer("events.default-page-size", 1, 100_000), 100_000),
+                new ConversationLimits(v.integer("groups.max-size", 2, 1_000_000),
+                        v.integer("rooms.default-capacity", 2, v.integer("rooms.max-capacity", 2, 10_000_000)),
+                        v.integer("rooms.max-capacity", 2, 10_000_000), v.integer("conversations.title-max-chars", 1, 1000),
+                        v.integer("conversations.description-max-chars", 1, 100_000),
+                        v.integer("rooms.directory-page-size", 1, 10_000)));
     }
 
     private static ContactLimits contacts(ConfigValues v) {

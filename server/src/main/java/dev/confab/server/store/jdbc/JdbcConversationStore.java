@@ -19,7 +19,9 @@ import java.util.Set;
 /**
  * {@link ConversationStore} on the {@code conversations} and {@code conversation_members} tables. A
  * DIRECT conversation carries {@code direct_key = "<smaller id>:<larger id>"}, unique, which makes
- * {@link #findOrCreateDirect} race-safe. Creation times come from the injected clock.
+ * {@link #findOrCreateDirect} race-safe; its capacity and member count are 2. Groups and rooms are created
+ * by {@link JdbcMembershipStore}; everything else here works for every kind. Creation times come from the
+ * injected clock.
  */
 public final class JdbcConversationStore implements ConversationStore {
 
@@ -52,7 +54,8 @@ public final class JdbcConversationStore implements ConversationStore {
     private long createDirect(Connection c, String key, AccountId a, AccountId b) throws SQLException {
         long now = clock.millis();
         Optional<Long> created = Sql.queryFirst(c,
-                "INSERT INTO conversations (kind, direct_key, last_seq, created_at, updated_at) VALUES (?, ?, 0, ?, ?)"
+                "INSERT INTO conversations (kind, direct_key, last_seq, capacity, member_count, created_at, updated_at)"
+                        + " VALUES (?, ?, 0, 2, 2, ?, ?)"
                         + " ON CONFLICT (direct_key) DO NOTHING RETURNING id",
                 row -> row.getLong(1), ConversationKind.DIRECT.name(), key, now, now);
         if (created.isEmpty()) {
@@ -72,9 +75,7 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public boolean isMember(ConversationId conversation, AccountId account) {
-        return transactions.read("check membership", c -> Sql.queryFirst(c,
-                "SELECT 1 FROM conversation_members WHERE conversation_id = ? AND account_id = ?",
-                row -> true, conversation.value(), account.value())).isPresent();
+        return transactions.read("check membership", c -> MembershipRows.isMember(c, conversation, account));
     }
 
     @Override

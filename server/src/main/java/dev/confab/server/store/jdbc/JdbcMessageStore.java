@@ -10,17 +10,19 @@ import dev.confab.server.messages.MessageStore;
 import dev.confab.server.messages.NewMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@link MessageStore} on the {@code messages} table. {@link #append} takes the next seq by incrementing
- * {@code conversations.last_seq} in the same transaction as the insert: on PostgreSQL that row lock
- * serialises the senders of one conversation, on SQLite the write lock does. The unique key on
- * (sender, sender device, client message id) makes a resend return the original message; a resend that
- * loses a race to its twin rolls back, taking its seq increment with it, so seqs stay gap-free.
+ * {@code conversations.last_seq} in the same transaction as the insert (see {@link MessageAppends}): on
+ * PostgreSQL that row lock serialises the senders of one conversation and its membership changes, on
+ * SQLite the write lock does. Membership and the disbanded state are checked under that lock, and a
+ * rejected send rolls back its seq. The unique key on (sender, sender device, client message id) makes a
+ * resend return the original message, even after the sender left; a resend that loses a race to its twin
+ * rolls back, taking its seq increment with it, so seqs stay gap-free.
  */
 public final class JdbcMessageStore implements MessageStore {
 
@@ -48,35 +50,40 @@ public final class JdbcMessageStore implements MessageStore {
         if (stored.isPresent()) {
             return new AppendResult(stored.get(), true);
         }
-        long sentAt = message.sentAt().toEpochMilli();
-        long conversation = message.conversationId().value();
-        long seq = Sql.queryFirst(c, "UPDATE conversations SET last_seq = last_seq + 1,"
-                                + " updated_at = CASE WHEN updated_at > ? THEN updated_at ELSE ? END"
-                                + " WHERE id = ? RETURNING last_seq",
-                        row -> row.getLong(1), sentAt, sentAt, conversation)
-                .orElseThrow(() -> new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND));
-        long id = Sql.queryFirst(c, "INSERT INTO messages (conversation_id, seq, sender_id, sender_device_id,"
-                                + " client_message_id, content_type, body, sent_at, withheld)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                + " ON CONFLICT (sender_id, sender_device_id, client_message_id)"
-                                + " DO NOTHING RETURNING id",
-                        row -> row.getLong(1), conversation, seq, message.senderId().value(),
-                        message.senderDeviceId(), message.clientMessageId(), message.contentType(), message.body(),
-                        sentAt, message.withheld())
-                .orElseThrow(ResendRaceLost::new);
+        ConversationId conversation = message.conversationId();
+        OptionalLong seq = MessageAppends.takeSeqIfLive(c, conversation, message.sentAt());
+        // Checked after the seq is taken: on PostgreSQL the conversation row is then locked by this
+        // transaction, and this statement sees every membership change committed before, since each
+        // change locks that row too. (A condition in the UPDATE itself would be rechecked against the
+        // snapshot from before a wait for the lock, missing a removal committed meanwhile.)
+        if (!MembershipRows.isMember(c, conversation, message.senderId())) {
+            throw new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND);
+        }
+        if (seq.isEmpty()) {
+            throw new ConfabException(ErrorCode.CONVERSATION_DISBANDED);
+        }
+        Message inserted = MessageAppends.insert(c, message, seq.getAsLong()).orElseThrow(ResendRaceLost::new);
         Sql.update(c, "UPDATE conversation_members SET read_seq = ?"
                 + " WHERE conversation_id = ? AND account_id = ? AND read_seq < ?",
-                seq, conversation, message.senderId().value(), seq);
-        return new AppendResult(new Message(id, message.conversationId(), seq, message.senderId(),
-                message.senderDeviceId(), message.clientMessageId(), message.contentType(), message.body(),
-                Instant.ofEpochMilli(sentAt), message.withheld()), false);
+                inserted.seq(), conversation.value(), message.senderId().value(), inserted.seq());
+        return new AppendResult(inserted, false);
+    }
+
+    @Override
+    public Optional<Message> findSent(dev.confab.server.accounts.AccountId sender, String senderDeviceId,
+                                      String clientMessageId) {
+        return transactions.read("find sent message", c -> findByKey(c, sender.value(), senderDeviceId, clientMessageId));
     }
 
     private static Optional<Message> findByKey(Connection c, NewMessage message) throws SQLException {
+        return findByKey(c, message.senderId().value(), message.senderDeviceId(), message.clientMessageId());
+    }
+
+    private static Optional<Message> findByKey(Connection c, long sender, String device, String clientMessageId)
+            throws SQLException {
         return Sql.queryFirst(c, "SELECT " + COLUMNS + " FROM messages m"
                         + " WHERE m.sender_id = ? AND m.sender_device_id = ? AND m.client_message_id = ?",
-                row -> MessageRows.read(row, ""),
-                message.senderId().value(), message.senderDeviceId(), message.clientMessageId());
+                row -> MessageRows.read(row, ""), sender, device, clientMessageId);
     }
 
     @Override

@@ -98,10 +98,16 @@ public final class WsConnection {
         lastInboundMillis = nowMillis;
     }
 
+    /** Sends a heartbeat ping on the socket's own context; a socket already gone is left to its close handler. */
     void ping() {
-        if (!closing.get()) {
-            socket.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
+        if (closing.get()) {
+            return;
         }
+        context.runOnContext(v -> {
+            if (!closing.get() && !socket.isClosed()) {
+                socket.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
+            }
+        });
     }
 
     /**

@@ -270,7 +270,7 @@ abstract class ContactTransactionsContract extends ContactContract {
         Runnable hold = () -> {
             firstHolding.countDown();
             await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
-                    .until(() -> secondChecked.getCount() == 0 || aWriterWaitsForALock());
+                    .until(() -> secondChecked.getCount() == 0 || LockWaits.aWriterWaits(database()));
         };
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<T> firstResult = executor.submit(() -> outcome.apply(contacts.write(w -> first.apply(w, hold))));
@@ -280,22 +280,5 @@ abstract class ContactTransactionsContract extends ContactContract {
             return List.of(firstResult.get(WAIT.toSeconds(), TimeUnit.SECONDS),
                     secondResult.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         }
-    }
-
-    /**
-     * Whether a transaction on this test's database waits for a lock: on SQLite, for this process's write
-     * lock; on PostgreSQL, a backend that holds a lock on a table of this test's schema and waits for
-     * another lock.
-     */
-    private boolean aWriterWaitsForALock() {
-        if (database().dialect() == Dialect.SQLITE) {
-            return database().sqliteWriteLock().hasQueuedThreads();
-        }
-        return new Transactions(database()).read("find lock waits", c -> Sql.queryFirst(c,
-                "SELECT COUNT(*) FROM pg_stat_activity a WHERE a.wait_event_type = 'Lock' AND EXISTS ("
-                        + " SELECT 1 FROM pg_locks l JOIN pg_class r ON r.oid = l.relation"
-                        + " JOIN pg_namespace n ON n.oid = r.relnamespace"
-                        + " WHERE l.pid = a.pid AND n.nspname = current_schema())",
-                row -> row.getLong(1))).orElseThrow() > 0;
     }
 }

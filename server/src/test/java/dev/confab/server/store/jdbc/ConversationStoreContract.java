@@ -8,7 +8,12 @@ import dev.confab.server.accounts.AccountId;
 import dev.confab.server.conversations.ConversationId;
 import dev.confab.server.conversations.ConversationKind;
 import dev.confab.server.conversations.ConversationPosition;
+import dev.confab.server.conversations.ConversationSettings;
 import dev.confab.server.conversations.ConversationSummary;
+import dev.confab.server.conversations.HistoryVisibility;
+import dev.confab.server.conversations.InvitePolicy;
+import dev.confab.server.conversations.MemberRole;
+import dev.confab.server.conversations.NewConversation;
 import dev.confab.server.errors.ConfabException;
 import dev.confab.server.messages.Message;
 import dev.confab.server.messages.NewMessage;
@@ -126,6 +131,32 @@ abstract class ConversationStoreContract extends StoreContract {
         assertThat(stores().conversations().listFor(alice, afterFirst, 10)).extracting(ConversationSummary::id)
                 .as("keyset paging continues after the position").containsExactly(withBob, quiet);
         assertThat(stores().conversations().listFor(newAccount(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void listsGroupsAndRoomsLikeDirectConversationsButWithoutAPeer() {
+        AccountId alice = newAccount();
+        AccountId bob = newAccount();
+        ConversationId direct = newDirect(alice, bob);
+        ConversationId group = stores().memberships().write(w -> {
+            ConversationId id = w.create(new NewConversation(ConversationKind.GROUP, null, new ConversationSettings(
+                    "Group", null, null, null, InvitePolicy.ADMINS, HistoryVisibility.ALL, 0, 10), FUTURE)).id();
+            w.addMember(id, alice, MemberRole.OWNER, 1, FUTURE);
+            w.addMember(id, bob, MemberRole.MEMBER, 1, FUTURE);
+            return id;
+        }).result();
+        send(direct, bob, 1);
+        Message last = send(group, bob, 2);
+
+        List<ConversationSummary> aliceList = stores().conversations().listFor(alice, null, 10);
+
+        assertThat(aliceList).extracting(ConversationSummary::id).containsExactly(group, direct);
+        assertThat(aliceList.getFirst()).isEqualTo(new ConversationSummary(group, ConversationKind.GROUP, null, 1, 0,
+                1, last, FUTURE.plusSeconds(2)));
+        assertThat(aliceList.get(1).peer()).isEqualTo(bob);
+        assertThat(stores().conversations().kind(group)).contains(ConversationKind.GROUP);
+        assertThat(stores().conversations().members(group)).containsExactly(alice, bob);
+        assertThat(stores().conversations().markRead(group, alice, 1)).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,6 @@
+package dev.confab.server.conversations;
+
+/** Who may invite people into a group. */
+public enum InvitePolicy {
+    ADMINS, MEMBERS
+}
