@@ -203,6 +203,16 @@ public final class ConfabConnection implements AutoCloseable {
         return request(id -> new ClientFrame.Read(id, conversationId, seq), ServerFrame.Ok.class, ok -> null);
     }
 
+    /** Tells the other members this client has the conversation up to {@code seq} (a delivery receipt). */
+    public CompletableFuture<Void> markDelivered(long conversationId, long seq) {
+        return request(id -> new ClientFrame.Received(id, conversationId, seq), ServerFrame.Ok.class, ok -> null);
+    }
+
+    /** Shows the other members that the caller is typing; call again while typing goes on. */
+    public CompletableFuture<Void> typing(long conversationId) {
+        return request(id -> new ClientFrame.Typing(id, conversationId), ServerFrame.Ok.class, ok -> null);
+    }
+
     /** Presence of the given users, in the order asked; unknown users are left out. */
     public CompletableFuture<List<PresenceView>> presence(Collection<Long> userIds) {
         List<Long> ids = List.copyOf(userIds);

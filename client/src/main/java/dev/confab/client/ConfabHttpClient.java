@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  * Blocking calls to a Confab server's HTTP API ({@code /api/v1}). Immutable and thread-safe; one
  * instance may serve many threads. Calls that need a session send {@code Authorization: Bearer <token>};
  * {@link #withToken} gives a client for another session that shares the same HTTP connections.
+ * {@link #groups()} holds the calls about groups and rooms.
  *
  * <p>Every call either returns the decoded answer or throws: {@link ConfabApiException} when the
  * server answers with an error status (carrying the status, the wire code and the message), and
@@ -44,6 +45,7 @@ public final class ConfabHttpClient {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final ApiTransport transport;
+    private final GroupCalls groups;
 
     /** A client without a session, for registering and logging in. */
     public ConfabHttpClient(URI baseUri) {
@@ -67,6 +69,7 @@ public final class ConfabHttpClient {
 
     private ConfabHttpClient(ApiTransport transport) {
         this.transport = transport;
+        this.groups = new GroupCalls(transport);
     }
 
     /** The same server and HTTP client, acting for the session of {@code token} (null for none). */
@@ -77,6 +80,11 @@ public final class ConfabHttpClient {
     /** The server's base URI. */
     public URI baseUri() {
         return transport.address().base();
+    }
+
+    /** Calls about groups and rooms (creating, the room directory, settings, members), for this client's session. */
+    public GroupCalls groups() {
+        return groups;
     }
 
     /** {@code POST /accounts}: creates an account. */

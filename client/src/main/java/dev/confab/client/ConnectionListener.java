@@ -28,8 +28,19 @@ public interface ConnectionListener {
     default void onEvent(EventView event) {
     }
 
-    /** A user who shares a conversation with the caller came online or went offline. */
+    /** A friend of the caller came online or went offline. */
     default void onPresence(PresenceView presence) {
+    }
+
+    /**
+     * A member's delivered or read position moved (the caller's own, from another device, included):
+     * messages at or below {@code readSeq} are read by that member.
+     */
+    default void onReceipt(dev.confab.protocol.model.ReceiptView receipt) {
+    }
+
+    /** Someone in the conversation is typing; hide the indicator after {@code expiresInMillis} unless repeated. */
+    default void onTyping(long conversationId, long userId, long expiresInMillis) {
     }
 
     /** The connection moved to {@code state}. Called once per change. */

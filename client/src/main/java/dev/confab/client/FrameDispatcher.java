@@ -120,6 +120,8 @@ final class FrameDispatcher implements LinkObserver {
             case ServerFrame.Pong p -> requests.answer(p.id(), p);
             case ServerFrame.Hello h -> { }
             case ServerFrame.GoAway g -> { }
+            case ServerFrame.Receipt r -> listener.onReceipt(r.receipt());
+            case ServerFrame.Typing t -> listener.onTyping(t.conversationId(), t.userId(), t.expiresInMillis());
         }
     }
 

@@ -32,6 +32,16 @@ final class GuardedListener implements ConnectionListener {
     }
 
     @Override
+    public void onReceipt(dev.confab.protocol.model.ReceiptView receipt) {
+        guard(() -> delegate.onReceipt(receipt), "onReceipt");
+    }
+
+    @Override
+    public void onTyping(long conversationId, long userId, long expiresInMillis) {
+        guard(() -> delegate.onTyping(conversationId, userId, expiresInMillis), "onTyping");
+    }
+
+    @Override
     public void onConnectionState(ConnectionState state) {
         guard(() -> delegate.onConnectionState(state), "onConnectionState");
     }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ClientFrame.PresenceQuery.class, name = "presence.query"),
         @JsonSubTypes.Type(value = ClientFrame.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ClientFrame.Events.class, name = "events"),
+        @JsonSubTypes.Type(value = ClientFrame.Received.class, name = "received"),
+        @JsonSubTypes.Type(value = ClientFrame.Typing.class, name = "typing"),
 })
 public sealed interface ClientFrame {
     /** The request id to echo, or null. */
@@ -52,6 +54,18 @@ public sealed interface ClientFrame {
 
     /** Presence of the given users; answered by {@code presence.result}. */
     record PresenceQuery(String id, java.util.List<Long> userIds) implements ClientFrame {
+    }
+
+    /** Delivery receipt: this client has every message of the conversation up to {@code seq}; answered by {@code ok}. */
+    record Received(String id, Long conversationId, Long seq) implements ClientFrame {
+    }
+
+    /**
+     * The caller is typing in the conversation; the other members see it for a few seconds. Send again
+     * while typing continues; frames closer together than the server's interval are coalesced. Answered
+     * by {@code ok} when it carries an id.
+     */
+    record Typing(String id, Long conversationId) implements ClientFrame {
     }
 
     /** The caller's events with seq greater than {@code afterSeq}, ascending; answered by {@code events}. */

@@ -8,13 +8,15 @@ import dev.confab.protocol.model.EventView;
 import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.PresenceView;
+import dev.confab.protocol.model.ReceiptView;
 import dev.confab.protocol.model.SendAck;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A frame the server sends. Answers carry the {@code id} of the request they answer; pushes
- * ({@code hello}, {@code message}, {@code event}, {@code presence}, {@code goaway}) carry none.
+ * ({@code hello}, {@code message}, {@code event}, {@code receipt}, {@code typing}, {@code presence},
+ * {@code goaway}) carry none.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -30,6 +32,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerFrame.Error.class, name = "error"),
         @JsonSubTypes.Type(value = ServerFrame.GoAway.class, name = "goaway"),
         @JsonSubTypes.Type(value = ServerFrame.Event.class, name = "event"),
+        @JsonSubTypes.Type(value = ServerFrame.Receipt.class, name = "receipt"),
+        @JsonSubTypes.Type(value = ServerFrame.Typing.class, name = "typing"),
         @JsonSubTypes.Type(value = ServerFrame.Events.class, name = "events"),
 })
 public sealed interface ServerFrame {
@@ -40,6 +44,14 @@ public sealed interface ServerFrame {
      */
     record Hello(long userId, String sessionId, String deviceId, Instant serverTime, int heartbeatSeconds,
                  int maxMessageChars, long lastEventSeq) implements ServerFrame {
+    }
+
+    /** A member's delivered or read position moved (also sent to the member's own other devices). */
+    record Receipt(ReceiptView receipt) implements ServerFrame {
+    }
+
+    /** Someone is typing; hide the indicator after {@code expiresInMillis} unless it is repeated. Never stored. */
+    record Typing(long conversationId, long userId, long expiresInMillis) implements ServerFrame {
     }
 
     /** A new entry in the caller's event log (friend requests, friendships, blocks, profiles). */

@@ -78,6 +78,12 @@ public final class Views {
                 s.expiresAt(), s.id().equals(current));
     }
 
+    public static dev.confab.protocol.model.ReceiptView receipt(ConversationId conversation,
+                                                                 dev.confab.server.conversations.ReceiptPosition p) {
+        return new dev.confab.protocol.model.ReceiptView(conversation.value(), p.account().value(), p.deliveredSeq(),
+                p.readSeq());
+    }
+
     public static PresenceView presence(PresenceStatus p) {
         return new PresenceView(p.account().value(), p.username(), p.online(), p.lastSeenAt());
     }

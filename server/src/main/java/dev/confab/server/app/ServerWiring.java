@@ -26,7 +26,9 @@ import dev.confab.server.conversations.ConversationSettingsEdit;
 import dev.confab.server.conversations.GroupService;
 import dev.confab.server.conversations.MembershipService;
 import dev.confab.server.conversations.RoomService;
+import dev.confab.server.conversations.ReceiptService;
 import dev.confab.server.conversations.SettingsRules;
+import dev.confab.server.conversations.TypingService;
 import dev.confab.server.conversations.Timeline;
 import dev.confab.server.store.jdbc.JdbcMembershipStore;
 import dev.confab.server.events.EventService;
@@ -87,7 +89,8 @@ final class ServerWiring {
                 new Argon2PasswordHasher(argon2.memoryKib(), argon2.iterations(), argon2.parallelism(), argon2.maxConcurrent()),
                 tokens, config.accounts(), loginAttempts, bus, clock);
         var tickets = new TicketService(tokens, config.ticketTtl(), clock);
-        var messages = new MessageService(new JdbcMessageStore(database), conversationStore, accountStore, bus,
+        var messageStore = new JdbcMessageStore(database);
+        var messages = new MessageService(messageStore, conversationStore, accountStore, bus,
                 new LocalRateLimiter(config.sendsPerWindow(), config.sendWindow(), clock), config.messages(),
                 contactStore, membershipStore, config.contacts().directMessages(), clock);
         var conversations = new ConversationService(conversationStore, accountStore, membershipStore,
@@ -99,7 +102,10 @@ final class ServerWiring {
         var people = new PeopleDirectory(accountStore, rules,
                 new LocalRateLimiter(config.searchesPerWindow(), config.searchWindow(), clock), config.wsLimits().maxPresenceQuery());
         var events = new EventService(eventStore, config.eventPageSize(), config.maxEventPageSize());
-        var requests = new WsRequests(messages, conversations, presence, events, eventData,
+        var receipts = new ReceiptService(conversationStore, messageStore, contactStore, bus);
+        var typing = new TypingService(conversationStore, contactStore, bus,
+                new LocalRateLimiter(1, config.typingMinInterval(), clock), config.typingShowFor());
+        var requests = new WsRequests(messages, conversations, presence, events, eventData, receipts, typing,
                 config.wsLimits().maxPresenceQuery(), clock);
         var wsApi = new WsApi(json, requests, presence, events, accounts, blocking, config.wsLimits(), clock,
                 (int) config.ws().heartbeatInterval().toSeconds(), config.messages().maxBodyChars());
@@ -114,7 +120,8 @@ final class ServerWiring {
                 new ProfileService(contactStore, accountStore, rules, contactEvents),
                 new FriendRequestService(contactStore, accountStore, contactEvents, config.contacts(), clock),
                 new FriendService(contactStore, accountStore, contactEvents, config.contacts(), clock),
-                people, events, eventData, groups, rooms, memberships, new ConversationSettingsEdit(memberships, settingsRules));
+                people, events, eventData, groups, rooms, memberships, new ConversationSettingsEdit(memberships, settingsRules),
+                receipts, typing);
         router = HttpApi.router(vertx, services, blocking, json, config.maxBodyBytes(), config.wsLimits().maxPresenceQuery(),
                 ready, clock);
     }

@@ -48,14 +48,4 @@ public final class ConversationService {
                 more ? ConversationPosition.of(list.getLast()) : null);
     }
 
-    /** Moves the caller's read position forward; returns the position after the call. */
-    public long markRead(AuthenticatedSession who, ConversationId conversation, Long seq) {
-        if (seq == null || seq < 0) {
-            throw new ConfabException(ErrorCode.REQUEST_INVALID, "'seq' must be 0 or more.");
-        }
-        if (!conversations.isMember(conversation, who.accountId())) {
-            throw new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND);
-        }
-        return conversations.markRead(conversation, who.accountId(), seq);
-    }
 }

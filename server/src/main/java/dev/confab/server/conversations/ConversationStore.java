@@ -39,6 +39,15 @@ public interface ConversationStore {
      */
     long markRead(ConversationId conversation, AccountId account, long seq);
 
+    /**
+     * Moves the member's delivered position forward to {@code seq} (capped at the conversation's last
+     * seq); never backwards. Returns the position after the call.
+     */
+    long markDelivered(ConversationId conversation, AccountId account, long seq);
+
+    /** Every member's delivered and read positions. */
+    List<ReceiptPosition> positions(ConversationId conversation);
+
     /** Every account that shares at least one conversation with {@code account}, excluding itself. */
     Set<AccountId> contactsOf(AccountId account);
 }

@@ -27,6 +27,16 @@ public sealed interface UserEvent {
     record AccountEventRecorded(RecordedEvent event) implements UserEvent {
     }
 
+    /** A member's delivered/read position moved in a conversation. */
+    record ReceiptMoved(dev.confab.server.conversations.ConversationId conversation,
+                        dev.confab.server.conversations.ReceiptPosition position) implements UserEvent {
+    }
+
+    /** A member started (or keeps) typing; shown for {@code showForMillis}. */
+    record TypingStarted(dev.confab.server.conversations.ConversationId conversation, AccountId account,
+                         long showForMillis) implements UserEvent {
+    }
+
     /** A user came online ({@code online}) or went offline (then {@code lastSeenAt} is set). */
     record PresenceChanged(AccountId account, String username, boolean online, Instant lastSeenAt) implements UserEvent {
     }

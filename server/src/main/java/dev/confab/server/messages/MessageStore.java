@@ -27,6 +27,10 @@ public interface MessageStore {
      */
     AppendResult append(NewMessage message);
 
+    /** The lowest seq of a withheld message from {@code sender} in the conversation, or Long.MAX_VALUE when none. */
+    long firstWithheldSeq(dev.confab.server.conversations.ConversationId conversation,
+                          dev.confab.server.accounts.AccountId sender);
+
     /** The message stored under an idempotency key, if any. */
     java.util.Optional<Message> findSent(dev.confab.server.accounts.AccountId sender, String senderDeviceId,
                                          String clientMessageId);

@@ -115,6 +115,22 @@ class ClientLibraryTest {
     }
 
     @Test
+    void receiptsAndTypingReachTheListener() throws Exception {
+        TestServer server = start(0);
+        URI base = server.baseUri();
+        String alice = signUp(base, "alice");
+        String bob = signUp(base, "bob");
+        Inbox aliceInbox = new Inbox();
+        ConfabConnection aliceConnection = connection(base, alice, aliceInbox);
+        long conversation = aliceConnection.sendTo("bob", "read me").get(10, TimeUnit.SECONDS).conversationId();
+        ConfabConnection bobConnection = connection(base, bob, new Inbox());
+        bobConnection.typing(conversation).get(10, TimeUnit.SECONDS);
+        bobConnection.markRead(conversation, 1).get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> aliceInbox.receipts.stream().anyMatch(r -> r.readSeq() == 1));
+        assertThat(aliceInbox.typing).containsExactly(conversation);
+    }
+
+    @Test
     void loggingOutEndsTheLiveConnection() throws Exception {
         TestServer server = start(0);
         String token = signUp(server.baseUri(), "carol");
@@ -147,6 +163,18 @@ class ClientLibraryTest {
     private static final class Inbox implements ConnectionListener {
         final List<MessageView> messages = new CopyOnWriteArrayList<>();
         final List<dev.confab.protocol.model.EventView> events = new CopyOnWriteArrayList<>();
+        final List<dev.confab.protocol.model.ReceiptView> receipts = new CopyOnWriteArrayList<>();
+        final List<Long> typing = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onReceipt(dev.confab.protocol.model.ReceiptView receipt) {
+            receipts.add(receipt);
+        }
+
+        @Override
+        public void onTyping(long conversationId, long userId, long expiresInMillis) {
+            typing.add(conversationId);
+        }
         volatile boolean sessionEnded;
 
         @Override

@@ -6,7 +6,10 @@ import dev.confab.protocol.request.ReadRequest;
 import dev.confab.protocol.request.SendRequest;
 import dev.confab.server.api.Views;
 import dev.confab.server.conversations.ConversationId;
+import dev.confab.protocol.model.ReceiptList;
 import dev.confab.server.conversations.ConversationService;
+import dev.confab.server.conversations.ReceiptService;
+import dev.confab.server.conversations.TypingService;
 import dev.confab.server.errors.ConfabException;
 import dev.confab.server.messages.MessageService;
 import dev.confab.server.messages.SendCommand;
@@ -18,7 +21,8 @@ final class ConversationRoutes {
     private ConversationRoutes() {
     }
 
-    static void mount(Router router, RouteSupport routes, ConversationService conversations, MessageService messages) {
+    static void mount(Router router, RouteSupport routes, ConversationService conversations, MessageService messages,
+                      ReceiptService receipts, TypingService typing) {
         router.get("/api/v1/conversations").handler(routes.authed(200, (who, ctx) -> {
             var page = conversations.list(who, ctx.request().getParam("before"), intParam(ctx, "limit"));
             return new ConversationList(Views.conversations(page), page.next() != null,
@@ -38,7 +42,19 @@ final class ConversationRoutes {
             return Views.pageBefore(id, messages.before(who, id, before, limit));
         }));
         router.post("/api/v1/conversations/:id/read").handler(routes.authed(204, (who, ctx) -> {
-            conversations.markRead(who, conversationId(ctx), routes.body(ctx, ReadRequest.class).seq());
+            receipts.read(who, conversationId(ctx), routes.body(ctx, ReadRequest.class).seq());
+            return null;
+        }));
+        router.post("/api/v1/conversations/:id/delivered").handler(routes.authed(204, (who, ctx) -> {
+            receipts.delivered(who, conversationId(ctx), routes.body(ctx, ReadRequest.class).seq());
+            return null;
+        }));
+        router.get("/api/v1/conversations/:id/receipts").handler(routes.authed(200, (who, ctx) -> {
+            ConversationId id = conversationId(ctx);
+            return new ReceiptList(receipts.positions(who, id).stream().map(p -> Views.receipt(id, p)).toList());
+        }));
+        router.post("/api/v1/conversations/:id/typing").handler(routes.authed(204, (who, ctx) -> {
+            typing.typing(who, conversationId(ctx));
             return null;
         }));
         router.post("/api/v1/messages").handler(routes.authed(201, (who, ctx) -> {

@@ -14,6 +14,8 @@ import dev.confab.server.conversations.ConversationService;
 import dev.confab.server.conversations.ConversationSettingsEdit;
 import dev.confab.server.conversations.GroupService;
 import dev.confab.server.conversations.MembershipService;
+import dev.confab.server.conversations.ReceiptService;
+import dev.confab.server.conversations.TypingService;
 import dev.confab.server.conversations.RoomService;
 import dev.confab.server.events.EventService;
 import dev.confab.server.messages.MessageService;
@@ -34,7 +36,7 @@ public final class HttpApi {
                            ProfileService profiles, FriendRequestService friendRequests, FriendService friends,
                            PeopleDirectory people, EventService events, EventData eventData,
                            GroupService groups, RoomService rooms, MembershipService memberships,
-                           ConversationSettingsEdit edits) {
+                           ConversationSettingsEdit edits, ReceiptService receipts, TypingService typing) {
     }
 
     public static Router router(Vertx vertx, Services services, BlockingCalls blocking, WireJson json,
@@ -48,7 +50,8 @@ public final class HttpApi {
         EventRoutes.mount(router, routes, services.events(), services.eventData());
         GroupRoutes.mount(router, routes, new GroupRoutes.Services(services.groups(), services.rooms(),
                 services.memberships(), services.edits(), services.people()));
-        ConversationRoutes.mount(router, routes, services.conversations(), services.messages());
+        ConversationRoutes.mount(router, routes, services.conversations(), services.messages(), services.receipts(),
+                services.typing());
         PeopleRoutes.mount(router, routes, services.accountStore(), services.presence(), services.people(),
                 maxPresenceQuery);
         OpsRoutes.mount(router, blocking, ready);

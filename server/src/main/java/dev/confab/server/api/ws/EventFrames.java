@@ -22,6 +22,10 @@ public final class EventFrames implements Function<UserEvent, String> {
     public String apply(UserEvent event) {
         ServerFrame frame = switch (event) {
             case UserEvent.MessagePosted m -> new ServerFrame.Message(Views.message(m.message()));
+            case UserEvent.ReceiptMoved r -> new ServerFrame.Receipt(dev.confab.server.api.Views.receipt(r.conversation(),
+                    r.position()));
+            case UserEvent.TypingStarted t -> new ServerFrame.Typing(t.conversation().value(), t.account().value(),
+                    t.showForMillis());
             case UserEvent.AccountEventRecorded e -> new ServerFrame.Event(eventData.view(e.event()));
             case UserEvent.PresenceChanged p -> new ServerFrame.Presence(
                     new PresenceView(p.account().value(), p.username(), p.online(), p.lastSeenAt()));

@@ -7,6 +7,8 @@ import dev.confab.server.accounts.AccountId;
 import dev.confab.server.accounts.AuthenticatedSession;
 import dev.confab.server.api.EventData;
 import dev.confab.server.api.Views;
+import dev.confab.server.conversations.ReceiptService;
+import dev.confab.server.conversations.TypingService;
 import dev.confab.server.events.EventService;
 import dev.confab.server.conversations.ConversationId;
 import dev.confab.server.conversations.ConversationService;
@@ -27,12 +29,17 @@ public final class WsRequests {
     private final ConversationService conversations;
     private final PresenceService presence;
     private final EventService events;
+    private final ReceiptService receipts;
+    private final TypingService typing;
     private final EventData eventData;
     private final int maxPresenceQuery;
     private final Clock clock;
 
     public WsRequests(MessageService messages, ConversationService conversations, PresenceService presence,
-                      EventService events, EventData eventData, int maxPresenceQuery, Clock clock) {
+                      EventService events, EventData eventData, ReceiptService receipts, TypingService typing,
+                      int maxPresenceQuery, Clock clock) {
+        this.receipts = receipts;
+        this.typing = typing;
         this.events = events;
         this.eventData = eventData;
         this.messages = messages;
@@ -63,8 +70,16 @@ public final class WsRequests {
                         page.next() == null ? null : page.next().cursor());
             }
             case ClientFrame.Read r -> {
-                conversations.markRead(who, conversation(r.conversationId(), false), r.seq());
+                receipts.read(who, conversation(r.conversationId(), false), r.seq());
                 yield new ServerFrame.Ok(r.id());
+            }
+            case ClientFrame.Received r -> {
+                receipts.delivered(who, conversation(r.conversationId(), false), r.seq());
+                yield new ServerFrame.Ok(r.id());
+            }
+            case ClientFrame.Typing t -> {
+                typing.typing(who, conversation(t.conversationId(), false));
+                yield new ServerFrame.Ok(t.id());
             }
             case ClientFrame.PresenceQuery q -> new ServerFrame.PresenceResult(q.id(),
                     presence.query(who.accountId(), presenceIds(q.userIds())).stream().map(Views::presence).toList());

@@ -65,6 +65,8 @@ public final class ConfigKeys {
             key("rooms.directory-page-size", "100", "Most rooms in one directory answer."),
             key("conversations.title-max-chars", "100", "Longest group or room title."),
             key("conversations.description-max-chars", "1000", "Longest group description or room topic."),
+            key("typing.min-interval", "2s", "Typing notices from one session in one conversation closer together than this are coalesced."),
+            key("typing.show-for", "5s", "How long clients show a typing indicator unless it is repeated."),
             key("events.default-page-size", "200", "Events per sync page when the client asks for no size."),
             key("events.max-page-size", "1000", "Largest event sync page a client may ask for."));
 

@@ -21,7 +21,7 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                            WsLimits wsLimits, MessageLimits messages, int sendsPerWindow, Duration sendWindow,
                            int conversationPageSize, int maxConversationPageSize, ContactLimits contacts,
                            int searchesPerWindow, Duration searchWindow, int eventPageSize, int maxEventPageSize,
-                           ConversationLimits conversations) {
+                           ConversationLimits conversations, Duration typingMinInterval, Duration typingShowFor) {
 
     /** Where and how the node listens. */
     public record Server(String host, int port, String publicUrl, Path dataDir, Duration shutdownGrace) {
@@ -79,7 +79,8 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                         v.integer("rooms.default-capacity", 2, v.integer("rooms.max-capacity", 2, 10_000_000)),
                         v.integer("rooms.max-capacity", 2, 10_000_000), v.integer("conversations.title-max-chars", 1, 1000),
                         v.integer("conversations.description-max-chars", 1, 100_000),
-                        v.integer("rooms.directory-page-size", 1, 10_000)));
+                        v.integer("rooms.directory-page-size", 1, 10_000)),
+                v.duration("typing.min-interval"), v.duration("typing.show-for"));
     }
 
     private static ContactLimits contacts(ConfigValues v) {

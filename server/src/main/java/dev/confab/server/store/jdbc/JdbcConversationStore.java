@@ -5,6 +5,7 @@ import dev.confab.server.accounts.AccountId;
 import dev.confab.server.conversations.ConversationId;
 import dev.confab.server.conversations.ConversationKind;
 import dev.confab.server.conversations.ConversationPosition;
+import dev.confab.server.conversations.ReceiptPosition;
 import dev.confab.server.conversations.ConversationStore;
 import dev.confab.server.conversations.ConversationSummary;
 import dev.confab.server.errors.ConfabException;
@@ -109,15 +110,43 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public long markRead(ConversationId conversation, AccountId account, long seq) {
         return transactions.write("mark read", c -> {
-            Sql.update(c, "UPDATE conversation_members SET read_seq = (SELECT CASE WHEN c.last_seq < ? THEN c.last_seq"
-                            + " ELSE ? END FROM conversations c WHERE c.id = conversation_members.conversation_id)"
-                            + " WHERE conversation_id = ? AND account_id = ? AND read_seq < ?",
-                    seq, seq, conversation.value(), account.value(), seq);
-            return Sql.queryFirst(c,
-                    "SELECT read_seq FROM conversation_members WHERE conversation_id = ? AND account_id = ?",
-                    row -> row.getLong(1), conversation.value(), account.value())
-                    .orElseThrow(() -> new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND));
+            advance(c, "read_seq", conversation, account, seq);
+            advance(c, "delivered_seq", conversation, account, seq);
+            return position(c, "read_seq", conversation, account);
         });
+    }
+
+    @Override
+    public long markDelivered(ConversationId conversation, AccountId account, long seq) {
+        return transactions.write("mark delivered", c -> {
+            advance(c, "delivered_seq", conversation, account, seq);
+            return position(c, "delivered_seq", conversation, account);
+        });
+    }
+
+    @Override
+    public List<ReceiptPosition> positions(ConversationId conversation) {
+        return transactions.read("read receipts", c -> Sql.query(c,
+                "SELECT account_id, delivered_seq, read_seq FROM conversation_members WHERE conversation_id = ?"
+                        + " ORDER BY account_id",
+                row -> new ReceiptPosition(new AccountId(row.getLong(1)), row.getLong(2), row.getLong(3)),
+                conversation.value()));
+    }
+
+    /** Raises one position column to {@code seq}, capped at the conversation's last seq; never lowers it. */
+    private static void advance(java.sql.Connection c, String column, ConversationId conversation, AccountId account,
+                                long seq) throws java.sql.SQLException {
+        Sql.update(c, "UPDATE conversation_members SET " + column + " = (SELECT CASE WHEN c.last_seq < ? THEN c.last_seq"
+                        + " ELSE ? END FROM conversations c WHERE c.id = conversation_members.conversation_id)"
+                        + " WHERE conversation_id = ? AND account_id = ? AND " + column + " < ?",
+                seq, seq, conversation.value(), account.value(), seq);
+    }
+
+    private static long position(java.sql.Connection c, String column, ConversationId conversation, AccountId account)
+            throws java.sql.SQLException {
+        return Sql.queryFirst(c, "SELECT " + column + " FROM conversation_members WHERE conversation_id = ? AND account_id = ?",
+                row -> row.getLong(1), conversation.value(), account.value())
+                .orElseThrow(() -> new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND));
     }
 
     @Override

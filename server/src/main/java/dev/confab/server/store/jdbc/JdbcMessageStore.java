@@ -70,6 +70,16 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public long firstWithheldSeq(ConversationId conversation, dev.confab.server.accounts.AccountId sender) {
+        return transactions.read("find withheld", c -> Sql.queryFirst(c,
+                "SELECT MIN(seq) FROM messages WHERE conversation_id = ? AND sender_id = ? AND withheld = ?",
+                row -> {
+                    long seq = row.getLong(1);
+                    return row.wasNull() ? Long.MAX_VALUE : seq;
+                }, conversation.value(), sender.value(), true).orElse(Long.MAX_VALUE));
+    }
+
+    @Override
     public Optional<Message> findSent(dev.confab.server.accounts.AccountId sender, String senderDeviceId,
                                       String clientMessageId) {
         return transactions.read("find sent message", c -> findByKey(c, sender.value(), senderDeviceId, clientMessageId));
