@@ -34,7 +34,7 @@ public final class BlockingCalls {
                 }
             });
         } catch (RejectedExecutionException e) {
-            promise.fail(new dev.confab.server.errors.StoreUnavailableException("The server is shutting down."));
+            promise.fail(new dev.confab.server.errors.ServerStoppingException());
         }
         return promise.future();
     }

@@ -105,7 +105,13 @@ public final class WsApi implements ConnectionListener {
         blocking.run(() -> {
             presence.announce(who.accountId(), who.username());
             return null;
-        }).onFailure(e -> LOG.warn("presence announcement failed: {}", e.toString()));
+        }).onFailure(e -> {
+            if (e instanceof dev.confab.server.errors.ServerStoppingException) {
+                LOG.debug("presence not announced: shutting down");
+            } else {
+                LOG.warn("presence announcement failed: {}", e.toString());
+            }
+        });
     }
 
     @Override
