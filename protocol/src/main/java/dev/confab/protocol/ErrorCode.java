@@ -65,7 +65,7 @@ public enum ErrorCode {
     ROOM_FULL("room.full", 409, "The room is full."),
     ROOM_ALIAS_TAKEN("room.alias_taken", 409, "That room alias is taken."),
     ROOM_INVALID_ALIAS("room.invalid_alias", 400,
-            "Room aliases are 3 to 32 characters: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit."),
+            "Room aliases are 3 to 32 characters: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, with at least one letter."),
     RATE_LIMITED("rate_limited", 429, "Too many requests; slow down and retry later."),
     NOT_FOUND("not_found", 404, "There is nothing at this path."),
     METHOD_NOT_ALLOWED("method_not_allowed", 405, "This path does not accept that method."),

@@ -96,7 +96,8 @@ final class ServerWiring {
         var conversations = new ConversationService(conversationStore, accountStore, membershipStore,
                 config.conversationPageSize(),
                 config.maxConversationPageSize());
-        var presence = new PresenceService(new LocalPresenceRegistry(), accountStore, contactStore, bus, clock);
+        var presence = new PresenceService(new LocalPresenceRegistry(), accountStore, contactStore, conversationStore,
+                config.presenceSharedWithGroups(), bus, clock);
         var contactEvents = new ContactEvents(bus);
         var rules = new AccountRules(config.accounts());
         var people = new PeopleDirectory(accountStore, rules,

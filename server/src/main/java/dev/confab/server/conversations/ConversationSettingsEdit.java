@@ -31,9 +31,10 @@ public final class ConversationSettingsEdit {
         if (r.invitePolicy() != null) changed.add("invitePolicy");
         if (r.history() != null || r.historyLastN() != null) changed.add("history");
         if (r.capacity() != null) changed.add("capacity");
-        return memberships.edit(who, id, current -> {
+        return memberships.edit(who, id, details -> {
+            ConversationSettings current = details.settings();
             HistoryVisibility history = rules.history(r.history(), current.history());
-            int capacity = r.capacity() == null ? current.capacity() : rules.roomCapacity(r.capacity(), current.capacity());
+            int capacity = r.capacity() == null ? current.capacity() : rules.capacity(details.kind(), r.capacity());
             return new ConversationSettings(
                     r.title() == null ? current.title() : rules.title(r.title()),
                     r.description() == null ? current.description() : rules.text(r.description()),

@@ -48,6 +48,12 @@ public interface ConversationStore {
     /** Every member's delivered and read positions. */
     List<ReceiptPosition> positions(ConversationId conversation);
 
+    /** Every account that shares at least one GROUP (not disbanded) with {@code account}, excluding itself. */
+    Set<AccountId> groupPeersOf(AccountId account);
+
+    /** Whether the two accounts share at least one GROUP that is not disbanded. */
+    boolean shareGroup(AccountId a, AccountId b);
+
     /** Every account that shares at least one conversation with {@code account}, excluding itself. */
     Set<AccountId> contactsOf(AccountId account);
 }

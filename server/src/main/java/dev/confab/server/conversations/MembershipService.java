@@ -44,7 +44,7 @@ public final class MembershipService {
     }
 
     public List<Membership> members(AuthenticatedSession who, ConversationId id) {
-        requireMembership(who.accountId(), id);
+        details(who, id);
         return store.members(id);
     }
 
@@ -56,6 +56,13 @@ public final class MembershipService {
             }
             if (me.role() == MemberRole.OWNER && details.memberCount() > 1) {
                 throw new ConfabException(ErrorCode.CONVERSATION_OWNER_MUST_TRANSFER);
+            }
+            if (me.role() == MemberRole.OWNER) {
+                // The last member is the owner: leaving would strand an ownerless conversation, so it ends.
+                timeline.note(tx, id, new SystemNotice("conversation.disbanded", who.accountId(), List.of(), null), now());
+                tx.markDisbanded(id, now());
+                tx.removeMember(id, who.accountId());
+                return new Timeline.Outcome<Void>(null, List.of(who.accountId()));
             }
             Set<AccountId> audience = new HashSet<>(tx.memberIds(id));
             timeline.note(tx, id, new SystemNotice("member.left", who.accountId(), List.of(), null), now());
@@ -107,14 +114,21 @@ public final class MembershipService {
         });
     }
 
-    /** Applies an edit (owner or admin); {@code edit} returns the new settings from the current ones. */
+    /**
+     * Applies an edit (owner or admin); {@code edit} returns the new settings from the current
+     * conversation. An edit that changes nothing records nothing.
+     */
     public ConversationDetails edit(AuthenticatedSession who, ConversationId id,
-                                    java.util.function.UnaryOperator<ConversationSettings> edit, String changedFields) {
+                                    java.util.function.Function<ConversationDetails, ConversationSettings> edit,
+                                    String changedFields) {
         return change(who, id, true, (tx, details, me) -> {
             if (!me.role().manages()) {
                 throw new ConfabException(ErrorCode.CONVERSATION_FORBIDDEN);
             }
-            ConversationSettings settings = edit.apply(details.settings());
+            ConversationSettings settings = edit.apply(details);
+            if (settings.equals(details.settings())) {
+                return new Timeline.Outcome<>(details, List.of());
+            }
             if (settings.capacity() < details.memberCount()) {
                 throw new ConfabException(ErrorCode.CONVERSATION_INVALID_SETTINGS, "The capacity is below the member count.");
             }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** Validation of group and room settings; every failure is {@code conversation.invalid_settings} with a reason. */
 public final class SettingsRules {
-    private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+    private static final Pattern ALIAS = Pattern.compile("(?=.*[a-z])[a-z0-9][a-z0-9._-]{2,31}");
     private static final Pattern AVATAR = Pattern.compile("[\\x21-\\x7e]{1,512}");
 
     private final ConversationLimits limits;
@@ -80,6 +80,15 @@ public final class SettingsRules {
             throw invalid("Room capacity is 2 to " + limits.maxRoomCapacity() + ".");
         }
         return c;
+    }
+
+    /** A capacity for a group (2 to groups.max-size) or a room (2 to rooms.max-capacity). */
+    public int capacity(ConversationKind kind, int requested) {
+        int max = kind == ConversationKind.GROUP ? limits.maxGroupSize() : limits.maxRoomCapacity();
+        if (requested < 2 || requested > max) {
+            throw invalid((kind == ConversationKind.GROUP ? "Group" : "Room") + " capacity is 2 to " + max + ".");
+        }
+        return requested;
     }
 
     public MemberRole assignableRole(String raw) {

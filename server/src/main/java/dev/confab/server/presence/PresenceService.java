@@ -5,6 +5,7 @@ import dev.confab.server.accounts.AccountId;
 import dev.confab.server.accounts.AccountStore;
 import dev.confab.server.cluster.EventBus;
 import dev.confab.server.contacts.ContactStore;
+import dev.confab.server.conversations.ConversationStore;
 import dev.confab.server.events.UserEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,17 +19,22 @@ import java.util.stream.Collectors;
 /**
  * Online/offline state. A user is online while at least one connection is open; when the last one
  * closes (or misses its heartbeat and is closed) the last-seen time is stored. Changes are pushed to
- * the user's friends, except those the user blocked. Blocking (database).
+ * the user's friends and, when {@code presence.share-with-groups} is on, to members of groups they share
+ * (never rooms), except those the user blocked. Blocking (database).
  */
 public final class PresenceService {
     private final PresenceRegistry registry;
     private final AccountStore accounts;
     private final ContactStore contacts;
+    private final ConversationStore conversations;
+    private final boolean shareWithGroups;
     private final EventBus bus;
     private final Clock clock;
 
     public PresenceService(PresenceRegistry registry, AccountStore accounts, ContactStore contacts,
-                           EventBus bus, Clock clock) {
+                           ConversationStore conversations, boolean shareWithGroups, EventBus bus, Clock clock) {
+        this.conversations = conversations;
+        this.shareWithGroups = shareWithGroups;
         this.registry = registry;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -61,7 +67,7 @@ public final class PresenceService {
             lastSeen = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             accounts.updateLastSeen(account, lastSeen);
         }
-        bus.publish(contacts.presenceAudience(account), new UserEvent.PresenceChanged(account, username, online, lastSeen));
+        bus.publish(audience(account), new UserEvent.PresenceChanged(account, username, online, lastSeen));
     }
 
     /**
@@ -80,7 +86,19 @@ public final class PresenceService {
     }
 
     private boolean visible(AccountId viewer, AccountId subject) {
-        return viewer.equals(subject)
-                || (contacts.areFriends(viewer, subject) && !contacts.isBlocked(subject, viewer));
+        if (viewer.equals(subject)) {
+            return true;
+        }
+        boolean related = contacts.areFriends(viewer, subject) || (shareWithGroups && conversations.shareGroup(viewer, subject));
+        return related && !contacts.isBlocked(subject, viewer);
+    }
+
+    /** Friends (and, when enabled, members of shared groups) except those the account blocked. */
+    private java.util.Set<AccountId> audience(AccountId account) {
+        java.util.Set<AccountId> audience = new java.util.HashSet<>(contacts.presenceAudience(account));
+        if (shareWithGroups) {
+            conversations.groupPeersOf(account).stream().filter(p -> !contacts.isBlocked(account, p)).forEach(audience::add);
+        }
+        return audience;
     }
 }

@@ -117,6 +117,23 @@ abstract class GroupsSuite extends ServerTestBase {
     }
 
     @Test
+    void groupMembersSeeEachOthersPresenceButRoomMembersDoNot() {
+        Cast c = cast();
+        TestSocket memberSocket = connect(c.member());
+        TestSocket adminSocket = connect(c.admin());
+        JsonNode online = memberSocket.await(f -> f.path("type").asText().equals("presence")
+                && f.path("presence").path("userId").asLong() == c.admin().id());
+        assertThat(online.path("presence").path("online").asBoolean()).as("not friends, but in one group").isTrue();
+        User host = newUser("host");
+        long room = http().post("/api/v1/rooms", host.token(), HttpJson.json("alias", "lobby-" + host.id(), "title", "Lobby"))
+                .body().path("id").asLong();
+        ok(http().post("/api/v1/rooms/" + room + "/join", c.member().token(), null));
+        assertThat(http().get("/api/v1/presence?userIds=" + c.admin().id() + "," + host.id(), c.member().token()).body()
+                .path("presence").findValuesAsText("online")).containsExactly("true", "false");
+        adminSocket.close();
+    }
+
+    @Test
     void groupLimitsAndFriendRules() {
         Cast c = cast();
         User friendOfOwner = newUser("f");
@@ -133,6 +150,8 @@ abstract class GroupsSuite extends ServerTestBase {
                 .errorCode()).as("groups.max-size is 4").isEqualTo("conversation.full");
         assertThat(http().post(conv(c.group()) + "/leave", c.owner().token(), null).errorCode())
                 .isEqualTo("conversation.owner_must_transfer");
+        assertThat(http().patch(conv(c.group()), c.owner().token(), HttpJson.json("capacity", 600)).errorCode())
+                .as("a group's capacity stays within groups.max-size").isEqualTo("conversation.invalid_settings");
         assertThat(http().get(conv(987654321L), c.owner().token()).errorCode()).isEqualTo("conversation.not_found");
     }
 
@@ -182,6 +201,14 @@ abstract class GroupsSuite extends ServerTestBase {
         assertThat(http().post("/api/v1/rooms/no-such-room/join", guest.token(), null).errorCode()).isEqualTo("room.not_found");
         assertThat(http().post("/api/v1/rooms", host.token(), HttpJson.json("alias", "x", "title", "t")).errorCode())
                 .isEqualTo("room.invalid_alias");
+        assertThat(http().post("/api/v1/rooms", host.token(), HttpJson.json("alias", "12345", "title", "t")).errorCode())
+                .as("all-digit aliases would read as ids").isEqualTo("room.invalid_alias");
+        User loner = newUser("loner");
+        long solo = http().post("/api/v1/rooms", loner.token(), HttpJson.json("alias", "solo-" + loner.id(), "title", "Solo"))
+                .body().path("id").asLong();
+        ok(http().post(conv(solo) + "/leave", loner.token(), null));
+        assertThat(http().post("/api/v1/rooms/" + solo + "/join", guest.token(), null).errorCode())
+                .as("a room whose last member (the owner) left is disbanded").isEqualTo("room.not_found");
     }
 
     @Test

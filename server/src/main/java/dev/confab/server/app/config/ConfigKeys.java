@@ -51,6 +51,7 @@ public final class ConfigKeys {
             key("messages.send-window", "10s", "Window for counting sends."),
             key("conversations.default-page-size", "200", "Conversations per list page when the client asks for no size."),
             key("conversations.max-page-size", "1000", "Largest conversation list page a client may ask for."),
+            key("presence.share-with-groups", "true", "Whether members of a shared group (not room) see each other's presence, as friends do."),
             key("presence.max-query", "200", "Most users in one presence query or profile lookup."),
             key("contacts.direct-messages", "friends-only", "Who may exchange direct messages: friends-only, or anyone (any user who knows the username)."),
             key("contacts.request-ttl", "30d", "A pending friend request expires this long after it was sent."),

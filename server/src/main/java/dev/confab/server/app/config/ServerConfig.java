@@ -21,7 +21,8 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                            WsLimits wsLimits, MessageLimits messages, int sendsPerWindow, Duration sendWindow,
                            int conversationPageSize, int maxConversationPageSize, ContactLimits contacts,
                            int searchesPerWindow, Duration searchWindow, int eventPageSize, int maxEventPageSize,
-                           ConversationLimits conversations, Duration typingMinInterval, Duration typingShowFor) {
+                           ConversationLimits conversations, Duration typingMinInterval, Duration typingShowFor,
+                           boolean presenceSharedWithGroups) {
 
     /** Where and how the node listens. */
     public record Server(String host, int port, String publicUrl, Path dataDir, Duration shutdownGrace) {
@@ -80,7 +81,8 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                         v.integer("rooms.max-capacity", 2, 10_000_000), v.integer("conversations.title-max-chars", 1, 1000),
                         v.integer("conversations.description-max-chars", 1, 100_000),
                         v.integer("rooms.directory-page-size", 1, 10_000)),
-                v.duration("typing.min-interval"), v.duration("typing.show-for"));
+                v.duration("typing.min-interval"), v.duration("typing.show-for"),
+                Boolean.parseBoolean(v.oneOf("presence.share-with-groups", "TRUE", "FALSE")));
     }
 
     private static ContactLimits contacts(ConfigValues v) {

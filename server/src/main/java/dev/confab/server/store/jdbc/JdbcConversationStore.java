@@ -150,6 +150,26 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public Set<AccountId> groupPeersOf(AccountId account) {
+        return transactions.read("list group peers", c -> new HashSet<>(Sql.query(c,
+                "SELECT DISTINCT other.account_id FROM conversation_members mine"
+                        + " JOIN conversations g ON g.id = mine.conversation_id AND g.kind = 'GROUP' AND g.disbanded_at IS NULL"
+                        + " JOIN conversation_members other ON other.conversation_id = mine.conversation_id"
+                        + " WHERE mine.account_id = ? AND other.account_id <> ?",
+                row -> new AccountId(row.getLong(1)), account.value(), account.value())));
+    }
+
+    @Override
+    public boolean shareGroup(AccountId a, AccountId b) {
+        return transactions.read("check shared group", c -> Sql.queryFirst(c,
+                "SELECT 1 FROM conversation_members x"
+                        + " JOIN conversations g ON g.id = x.conversation_id AND g.kind = 'GROUP' AND g.disbanded_at IS NULL"
+                        + " JOIN conversation_members y ON y.conversation_id = x.conversation_id"
+                        + " WHERE x.account_id = ? AND y.account_id = ? LIMIT 1",
+                row -> true, a.value(), b.value()).isPresent());
+    }
+
+    @Override
     public Set<AccountId> contactsOf(AccountId account) {
         return transactions.read("list contacts", c -> new HashSet<>(Sql.query(c,
                 "SELECT DISTINCT other.account_id FROM conversation_members mine"
