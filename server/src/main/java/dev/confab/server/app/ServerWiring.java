@@ -24,6 +24,7 @@ import dev.confab.server.api.SystemNoticeJson;
 import dev.confab.server.conversations.ConversationService;
 import dev.confab.server.conversations.ConversationSettingsEdit;
 import dev.confab.server.conversations.GroupService;
+import dev.confab.server.conversations.MemberCache;
 import dev.confab.server.conversations.MembershipService;
 import dev.confab.server.conversations.RoomService;
 import dev.confab.server.conversations.ReceiptService;
@@ -90,9 +91,10 @@ final class ServerWiring {
                 tokens, config.accounts(), loginAttempts, bus, clock);
         var tickets = new TicketService(tokens, config.ticketTtl(), clock);
         var messageStore = new JdbcMessageStore(database);
+        var memberCache = new MemberCache(conversationStore, config.memberCacheSize(), java.time.Duration.ofMinutes(10));
         var messages = new MessageService(messageStore, conversationStore, accountStore, bus,
                 new LocalRateLimiter(config.sendsPerWindow(), config.sendWindow(), clock), config.messages(),
-                contactStore, membershipStore, config.contacts().directMessages(), clock);
+                contactStore, membershipStore, memberCache, config.contacts().directMessages(), clock);
         var conversations = new ConversationService(conversationStore, accountStore, membershipStore,
                 config.conversationPageSize(),
                 config.maxConversationPageSize());
@@ -104,7 +106,7 @@ final class ServerWiring {
                 new LocalRateLimiter(config.searchesPerWindow(), config.searchWindow(), clock), config.wsLimits().maxPresenceQuery());
         var events = new EventService(eventStore, config.eventPageSize(), config.maxEventPageSize());
         var receipts = new ReceiptService(conversationStore, messageStore, contactStore, bus);
-        var typing = new TypingService(conversationStore, contactStore, bus,
+        var typing = new TypingService(memberCache, contactStore, bus,
                 new LocalRateLimiter(1, config.typingMinInterval(), clock), config.typingShowFor());
         var requests = new WsRequests(messages, conversations, presence, events, eventData, receipts, typing,
                 config.wsLimits().maxPresenceQuery(), clock);
@@ -113,7 +115,7 @@ final class ServerWiring {
         gateway = new WsGateway(vertx, config.ws(), new OriginPolicy(config.allowedOrigins()),
                 new WsAuthenticator(accounts, tickets, blocking), wsApi, registry, clock);
         var settingsRules = new SettingsRules(config.conversations());
-        var timeline = new Timeline(new SystemNoticeJson(json), bus);
+        var timeline = new Timeline(new SystemNoticeJson(json), bus, memberCache);
         var memberships = new MembershipService(membershipStore, timeline, settingsRules, clock);
         var groups = new GroupService(membershipStore, memberships, contactStore, timeline, settingsRules);
         var rooms = new RoomService(membershipStore, memberships, timeline, settingsRules);

@@ -48,7 +48,7 @@ public final class GroupService {
             throw new ConfabException(ErrorCode.CONVERSATION_FULL);
         }
         Instant now = memberships.now();
-        return timeline.deliver(store.write(tx -> {
+        return timeline.deliver(null, store.write(tx -> {
             ConversationDetails created = tx.create(new NewConversation(ConversationKind.GROUP, null, settings, now));
             tx.addMember(created.id(), who.accountId(), MemberRole.OWNER, 1, now);
             invited.forEach(a -> tx.addMember(created.id(), a, MemberRole.MEMBER, 1, now));

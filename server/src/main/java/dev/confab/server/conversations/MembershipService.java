@@ -163,7 +163,7 @@ public final class MembershipService {
     }
 
     <R> R change(AuthenticatedSession who, ConversationId id, boolean needsLive, Change<R> change) {
-        return timeline.deliver(store.write(tx -> {
+        return timeline.deliver(id, store.write(tx -> {
             ConversationDetails details = tx.lock(id).orElseThrow(() -> new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND));
             Membership me = tx.membership(id, who.accountId())
                     .orElseThrow(() -> new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND));

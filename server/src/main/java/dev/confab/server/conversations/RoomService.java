@@ -36,7 +36,7 @@ public final class RoomService {
                 rules.text(draft.topic()), InvitePolicy.ADMINS, history, rules.historyLastN(draft.historyLastN(), history, 0),
                 rules.roomCapacity(draft.capacity(), rules.limits().defaultRoomCapacity()));
         Instant now = memberships.now();
-        return timeline.deliver(store.write(tx -> {
+        return timeline.deliver(null, store.write(tx -> {
             ConversationDetails created = tx.create(new NewConversation(ConversationKind.ROOM, alias, settings, now));
             tx.addMember(created.id(), who.accountId(), MemberRole.OWNER, 1, now);
             timeline.note(tx, created.id(), new SystemNotice("room.created", who.accountId(), List.of(), alias), now);
@@ -48,7 +48,7 @@ public final class RoomService {
     public ConversationDetails join(AuthenticatedSession who, String idOrAlias) {
         ConversationId id = find(idOrAlias).map(ConversationDetails::id)
                 .orElseThrow(() -> new ConfabException(ErrorCode.ROOM_NOT_FOUND));
-        return timeline.deliver(store.write(tx -> {
+        return timeline.deliver(id, store.write(tx -> {
             ConversationDetails room = tx.lock(id).filter(d -> d.kind() == ConversationKind.ROOM && !d.disbanded())
                     .orElseThrow(() -> new ConfabException(ErrorCode.ROOM_NOT_FOUND));
             if (tx.membership(id, who.accountId()).isPresent()) {

@@ -17,10 +17,12 @@ import java.util.List;
 public final class Timeline {
     private final SystemNoticeEncoder encoder;
     private final EventBus bus;
+    private final MemberCache members;
 
-    public Timeline(SystemNoticeEncoder encoder, EventBus bus) {
+    public Timeline(SystemNoticeEncoder encoder, EventBus bus, MemberCache members) {
         this.encoder = encoder;
         this.bus = bus;
+        this.members = members;
     }
 
     /** The result of a membership change and who should hear of it. */
@@ -31,8 +33,16 @@ public final class Timeline {
         return tx.appendSystemMessage(conversation, notice.actor(), encoder.encode(notice), at);
     }
 
-    <R> R deliver(MembershipStore.Committed<Outcome<R>> committed) {
+    /**
+     * After commit: forgets the cached members of {@code changed} (null for a conversation just created)
+     * and of every conversation that got a system message, then pushes the messages.
+     */
+    <R> R deliver(ConversationId changed, MembershipStore.Committed<Outcome<R>> committed) {
         List<Message> messages = committed.systemMessages();
+        if (changed != null) {
+            members.invalidate(changed);
+        }
+        messages.forEach(m -> members.invalidate(m.conversationId()));
         for (Message m : messages) {
             bus.publish(committed.result().audience(), new UserEvent.MessagePosted(m, null));
         }

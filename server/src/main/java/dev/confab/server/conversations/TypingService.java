@@ -18,15 +18,15 @@ import java.util.List;
  * blocked the other. Blocking (membership lookup).
  */
 public final class TypingService {
-    private final ConversationStore conversations;
+    private final MemberCache members;
     private final ContactStore contacts;
     private final EventBus bus;
     private final RateLimiter notices;
     private final Duration showFor;
 
-    public TypingService(ConversationStore conversations, ContactStore contacts, EventBus bus, RateLimiter notices,
+    public TypingService(MemberCache members, ContactStore contacts, EventBus bus, RateLimiter notices,
                          Duration showFor) {
-        this.conversations = conversations;
+        this.members = members;
         this.contacts = contacts;
         this.bus = bus;
         this.notices = notices;
@@ -41,7 +41,7 @@ public final class TypingService {
         if (!notices.tryAcquire("typing:" + who.sessionId() + ":" + conversation)) {
             return false;
         }
-        List<AccountId> members = conversations.members(conversation);
+        List<AccountId> members = this.members.members(conversation);
         if (!members.contains(who.accountId())) {
             throw new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND);
         }

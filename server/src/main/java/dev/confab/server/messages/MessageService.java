@@ -10,6 +10,7 @@ import dev.confab.server.contacts.DirectMessagePolicy;
 import dev.confab.server.conversations.ConversationId;
 import dev.confab.server.conversations.ConversationDetails;
 import dev.confab.server.conversations.ConversationKind;
+import dev.confab.server.conversations.MemberCache;
 import dev.confab.server.conversations.Membership;
 import dev.confab.server.conversations.MembershipStore;
 import dev.confab.server.conversations.ConversationStore;
@@ -41,12 +42,14 @@ public final class MessageService {
     private final MessageLimits limits;
     private final ContactStore contacts;
     private final MembershipStore memberships;
+    private final MemberCache memberCache;
     private final DirectMessagePolicy policy;
     private final Clock clock;
 
     public MessageService(MessageStore messages, ConversationStore conversations, AccountStore accounts, EventBus bus,
                           RateLimiter sendRate, MessageLimits limits, ContactStore contacts, MembershipStore memberships,
-                          DirectMessagePolicy policy, Clock clock) {
+                          MemberCache memberCache, DirectMessagePolicy policy, Clock clock) {
+        this.memberCache = memberCache;
         this.memberships = memberships;
         this.contacts = contacts;
         this.policy = policy;
@@ -87,7 +90,7 @@ public final class MessageService {
         ConversationId conversation = target.conversation() != null ? target.conversation()
                 : conversations.findOrCreateDirect(who.accountId(), target.peer());
         String contentType = command.contentType() == null ? DEFAULT_CONTENT_TYPE : command.contentType();
-        var recipients = withheld ? List.of(who.accountId()) : conversations.members(conversation);
+        var recipients = withheld ? List.of(who.accountId()) : memberCache.members(conversation);
         AppendResult result = messages.append(new NewMessage(conversation, who.accountId(), who.deviceId(),
                 command.clientMessageId(), contentType, command.body(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 withheld));
