@@ -28,7 +28,7 @@ final class JdbcContactWrites implements ContactWrites {
     private final AccountEventEncoder encoder;
     private final Instant at;
     private final PendingEvents pending = new PendingEvents();
-    private boolean closed;
+    private final TransactionBound bound = new TransactionBound("contact writes");
 
     /** {@code at} is the transaction's time, which every event recorded through this instance carries. */
     JdbcContactWrites(Connection connection, Dialect dialect, AccountEventEncoder encoder, Instant at) {
@@ -48,16 +48,16 @@ final class JdbcContactWrites implements ContactWrites {
     @Override
     public void lockPair(AccountId a, AccountId b) {
         if (dialect == Dialect.POSTGRESQL) {
-            run(() -> Sql.query(c, "SELECT id FROM accounts WHERE id IN (?, ?) ORDER BY id FOR NO KEY UPDATE",
+            bound.run(() -> Sql.query(c, "SELECT id FROM accounts WHERE id IN (?, ?) ORDER BY id FOR NO KEY UPDATE",
                     row -> row.getLong(1), a.value(), b.value()));
         } else {
-            requireOpen();
+            bound.requireOpen();
         }
     }
 
     @Override
     public Optional<FriendRequest> pendingRequest(AccountId from, AccountId to) {
-        return run(() -> Sql.queryFirst(c, "SELECT " + FriendRequestRows.COLUMNS + " FROM friend_requests"
+        return bound.run(() -> Sql.queryFirst(c, "SELECT " + FriendRequestRows.COLUMNS + " FROM friend_requests"
                         + " WHERE from_id = ? AND to_id = ? AND status = ?"
                         + FriendRequestRows.NEWEST_FIRST + " LIMIT 1",
                 FriendRequestRows::read, from.value(), to.value(), FriendRequestStatus.PENDING.name()));
@@ -65,7 +65,7 @@ final class JdbcContactWrites implements ContactWrites {
 
     @Override
     public Optional<FriendRequest> latestRequest(AccountId from, AccountId to) {
-        return run(() -> Sql.queryFirst(c, "SELECT " + FriendRequestRows.COLUMNS + " FROM friend_requests"
+        return bound.run(() -> Sql.queryFirst(c, "SELECT " + FriendRequestRows.COLUMNS + " FROM friend_requests"
                         + " WHERE from_id = ? AND to_id = ?" + FriendRequestRows.NEWEST_FIRST + " LIMIT 1",
                 FriendRequestRows::read, from.value(), to.value()));
     }
@@ -74,7 +74,7 @@ final class JdbcContactWrites implements ContactWrites {
     @Override
     public Optional<FriendRequest> requestForUpdate(FriendRequestId id) {
         String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
-        return run(() -> Sql.queryFirst(c, "SELECT " + FriendRequestRows.COLUMNS + " FROM friend_requests"
+        return bound.run(() -> Sql.queryFirst(c, "SELECT " + FriendRequestRows.COLUMNS + " FROM friend_requests"
                 + " WHERE id = ?" + lock, FriendRequestRows::read, id.value()));
     }
 
@@ -83,7 +83,7 @@ final class JdbcContactWrites implements ContactWrites {
     public FriendRequest insertRequest(NewFriendRequest request) {
         long created = request.createdAt().toEpochMilli();
         long expires = request.expiresAt().toEpochMilli();
-        long id = run(() -> Sql.queryFirst(c, "INSERT INTO friend_requests (from_id, to_id, message, status, withheld,"
+        long id = bound.run(() -> Sql.queryFirst(c, "INSERT INTO friend_requests (from_id, to_id, message, status, withheld,"
                         + " created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 row -> row.getLong(1), request.from().value(), request.to().value(), request.message(),
                 FriendRequestStatus.PENDING.name(), request.withheld(), created, created, expires)).orElseThrow();
@@ -95,7 +95,7 @@ final class JdbcContactWrites implements ContactWrites {
     /** @throws IllegalArgumentException when there is no such request */
     @Override
     public FriendRequest setRequestStatus(FriendRequestId id, FriendRequestStatus status, Instant at) {
-        return run(() -> Sql.queryFirst(c, "UPDATE friend_requests SET status = ?, updated_at = ? WHERE id = ?"
+        return bound.run(() -> Sql.queryFirst(c, "UPDATE friend_requests SET status = ?, updated_at = ? WHERE id = ?"
                         + " RETURNING " + FriendRequestRows.COLUMNS, FriendRequestRows::read,
                 status.name(), at.toEpochMilli(), id.value()))
                 .orElseThrow(() -> new IllegalArgumentException("no friend request " + id));
@@ -103,7 +103,7 @@ final class JdbcContactWrites implements ContactWrites {
 
     @Override
     public boolean areFriends(AccountId a, AccountId b) {
-        return run(() -> ContactRows.areFriends(c, a, b));
+        return bound.run(() -> ContactRows.areFriends(c, a, b));
     }
 
     @Override
@@ -111,44 +111,44 @@ final class JdbcContactWrites implements ContactWrites {
         long created = since.toEpochMilli();
         String insert = "INSERT INTO friendships (account_id, friend_id, remark, created_at) VALUES (?, ?, NULL, ?)"
                 + " ON CONFLICT (account_id, friend_id) DO NOTHING";
-        return run(() -> Sql.update(c, insert, a.value(), b.value(), created)
+        return bound.run(() -> Sql.update(c, insert, a.value(), b.value(), created)
                 + Sql.update(c, insert, b.value(), a.value(), created)) > 0;
     }
 
     @Override
     public boolean removeFriendship(AccountId a, AccountId b) {
-        return run(() -> Sql.update(c, "DELETE FROM friendships WHERE (account_id = ? AND friend_id = ?)"
+        return bound.run(() -> Sql.update(c, "DELETE FROM friendships WHERE (account_id = ? AND friend_id = ?)"
                 + " OR (account_id = ? AND friend_id = ?)", a.value(), b.value(), b.value(), a.value())) > 0;
     }
 
     @Override
     public boolean setRemark(AccountId owner, AccountId friend, String remark) {
-        return run(() -> Sql.update(c, "UPDATE friendships SET remark = ? WHERE account_id = ? AND friend_id = ?",
+        return bound.run(() -> Sql.update(c, "UPDATE friendships SET remark = ? WHERE account_id = ? AND friend_id = ?",
                 remark, owner.value(), friend.value())) > 0;
     }
 
     @Override
     public boolean isBlocked(AccountId blocker, AccountId blocked) {
-        return run(() -> ContactRows.isBlocked(c, blocker, blocked));
+        return bound.run(() -> ContactRows.isBlocked(c, blocker, blocked));
     }
 
     @Override
     public boolean block(AccountId blocker, AccountId blocked, Instant since) {
-        return run(() -> Sql.update(c, "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)"
+        return bound.run(() -> Sql.update(c, "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)"
                         + " ON CONFLICT (blocker_id, blocked_id) DO NOTHING",
                 blocker.value(), blocked.value(), since.toEpochMilli())) > 0;
     }
 
     @Override
     public boolean unblock(AccountId blocker, AccountId blocked) {
-        return run(() -> Sql.update(c, "DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?",
+        return bound.run(() -> Sql.update(c, "DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?",
                 blocker.value(), blocked.value())) > 0;
     }
 
     /** @throws IllegalArgumentException when there is no such account */
     @Override
     public void updateProfile(AccountId account, ProfileFields fields) {
-        int updated = run(() -> Sql.update(c, "UPDATE accounts SET display_name = ?, avatar = ?, email = ?, phone = ?,"
+        int updated = bound.run(() -> Sql.update(c, "UPDATE accounts SET display_name = ?, avatar = ?, email = ?, phone = ?,"
                         + " findable_by_email = ?, findable_by_phone = ? WHERE id = ?",
                 fields.displayName(), fields.avatar(), fields.email(), fields.phone(), fields.findableByEmail(),
                 fields.findableByPhone(), account.value()));
@@ -159,7 +159,7 @@ final class JdbcContactWrites implements ContactWrites {
 
     @Override
     public List<AccountId> friendIds(AccountId account) {
-        return run(() -> ContactRows.friendIds(c, account));
+        return bound.run(() -> ContactRows.friendIds(c, account));
     }
 
     /**
@@ -170,38 +170,21 @@ final class JdbcContactWrites implements ContactWrites {
      */
     @Override
     public void record(AccountId recipient, AccountEvent event) {
-        requireOpen();
+        bound.requireOpen();
         pending.add(recipient, event.type(), encoder.encode(event));
     }
 
     /** Appends the recorded events to their recipients' logs; returns them in recording order. */
     List<RecordedEvent> appendEvents() throws SQLException {
-        requireOpen();
+        bound.requireOpen();
         return pending.append(c, at);
     }
 
     /** Ends this instance's validity; the transaction is about to commit or roll back. */
     void close() {
-        closed = true;
+        bound.close();
     }
 
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T run() throws SQLException;
-    }
 
-    private <T> T run(SqlCall<T> call) {
-        requireOpen();
-        try {
-            return call.run();
-        } catch (SQLException e) {
-            throw new UncheckedSQLException(e);
-        }
-    }
 
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("contact writes used outside the transaction they belong to");
-        }
-    }
 }

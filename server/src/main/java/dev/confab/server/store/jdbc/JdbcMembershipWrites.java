@@ -38,7 +38,7 @@ final class JdbcMembershipWrites implements MembershipWrites {
     private final Connection c;
     private final Dialect dialect;
     private final List<Message> systemMessages = new ArrayList<>();
-    private boolean closed;
+    private final TransactionBound bound = new TransactionBound("membership writes");
 
     JdbcMembershipWrites(Connection connection, Dialect dialect) {
         this.c = connection;
@@ -61,7 +61,7 @@ final class JdbcMembershipWrites implements MembershipWrites {
         }
         ConversationSettings s = conversation.settings();
         long created = conversation.createdAt().toEpochMilli();
-        long id = run(() -> Sql.queryFirst(c, "INSERT INTO conversations (kind, alias, alias_lower, title, title_lower,"
+        long id = bound.run(() -> Sql.queryFirst(c, "INSERT INTO conversations (kind, alias, alias_lower, title, title_lower,"
                         + " description, avatar, topic, invite_policy, history_visibility, history_last_n, capacity,"
                         + " member_count, last_seq, min_seq, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)"
@@ -83,12 +83,12 @@ final class JdbcMembershipWrites implements MembershipWrites {
     @Override
     public Optional<ConversationDetails> lock(ConversationId conversation) {
         String lock = dialect == Dialect.POSTGRESQL ? " FOR NO KEY UPDATE" : "";
-        return run(() -> ConversationDetailsRows.find(c, conversation, lock));
+        return bound.run(() -> ConversationDetailsRows.find(c, conversation, lock));
     }
 
     @Override
     public Optional<Membership> membership(ConversationId conversation, AccountId account) {
-        return run(() -> MembershipRows.membership(c, conversation, account));
+        return bound.run(() -> MembershipRows.membership(c, conversation, account));
     }
 
     /**
@@ -99,7 +99,7 @@ final class JdbcMembershipWrites implements MembershipWrites {
     public void addMember(ConversationId conversation, AccountId account, MemberRole role, long visibleFromSeq,
                           Instant at) {
         long readSeq = Math.max(0, visibleFromSeq - 1);
-        run(() -> Sql.update(c, "INSERT INTO conversation_members (conversation_id, account_id, role,"
+        bound.run(() -> Sql.update(c, "INSERT INTO conversation_members (conversation_id, account_id, role,"
                         + " visible_from_seq, read_seq, joined_at) VALUES (?, ?, ?, ?, ?, ?)", conversation.value(),
                 account.value(), role.name(), visibleFromSeq, readSeq, at.toEpochMilli()));
         countMember(conversation, 1);
@@ -107,7 +107,7 @@ final class JdbcMembershipWrites implements MembershipWrites {
 
     @Override
     public boolean removeMember(ConversationId conversation, AccountId account) {
-        boolean removed = run(() -> Sql.update(c, "DELETE FROM conversation_members"
+        boolean removed = bound.run(() -> Sql.update(c, "DELETE FROM conversation_members"
                 + " WHERE conversation_id = ? AND account_id = ?", conversation.value(), account.value())) > 0;
         if (removed) {
             countMember(conversation, -1);
@@ -116,14 +116,14 @@ final class JdbcMembershipWrites implements MembershipWrites {
     }
 
     private void countMember(ConversationId conversation, int change) {
-        run(() -> Sql.update(c, "UPDATE conversations SET member_count = member_count + ? WHERE id = ?",
+        bound.run(() -> Sql.update(c, "UPDATE conversations SET member_count = member_count + ? WHERE id = ?",
                 change, conversation.value()));
     }
 
     /** @throws IllegalArgumentException when {@code account} is not a member */
     @Override
     public void setRole(ConversationId conversation, AccountId account, MemberRole role) {
-        int updated = run(() -> Sql.update(c, "UPDATE conversation_members SET role = ?"
+        int updated = bound.run(() -> Sql.update(c, "UPDATE conversation_members SET role = ?"
                 + " WHERE conversation_id = ? AND account_id = ?", role.name(), conversation.value(), account.value()));
         if (updated == 0) {
             throw new IllegalArgumentException(account + " is not a member of " + conversation);
@@ -133,7 +133,7 @@ final class JdbcMembershipWrites implements MembershipWrites {
     /** @throws IllegalArgumentException when there is no such group or room */
     @Override
     public void updateSettings(ConversationId conversation, ConversationSettings s) {
-        int updated = run(() -> Sql.update(c, "UPDATE conversations SET title = ?, title_lower = ?, description = ?,"
+        int updated = bound.run(() -> Sql.update(c, "UPDATE conversations SET title = ?, title_lower = ?, description = ?,"
                         + " avatar = ?, topic = ?, invite_policy = ?, history_visibility = ?, history_last_n = ?,"
                         + " capacity = ? WHERE id = ? AND kind <> 'DIRECT'",
                 s.title(), lower(s.title()), s.description(), s.avatar(), s.topic(), s.invitePolicy().name(),
@@ -148,14 +148,14 @@ final class JdbcMembershipWrites implements MembershipWrites {
      */
     @Override
     public void markDisbanded(ConversationId conversation, Instant at) {
-        int updated = run(() -> Sql.update(c, "UPDATE conversations SET disbanded_at = COALESCE(disbanded_at, ?)"
+        int updated = bound.run(() -> Sql.update(c, "UPDATE conversations SET disbanded_at = COALESCE(disbanded_at, ?)"
                 + " WHERE id = ? AND kind <> 'DIRECT'", at.toEpochMilli(), conversation.value()));
         requireGroupOrRoom(updated, conversation);
     }
 
     @Override
     public List<AccountId> memberIds(ConversationId conversation) {
-        return run(() -> MembershipRows.memberIds(c, conversation));
+        return bound.run(() -> MembershipRows.memberIds(c, conversation));
     }
 
     /**
@@ -169,7 +169,7 @@ final class JdbcMembershipWrites implements MembershipWrites {
     public Message appendSystemMessage(ConversationId conversation, AccountId actor, String jsonBody, Instant at) {
         NewMessage message = new NewMessage(conversation, actor, SYSTEM_DEVICE_ID,
                 SYSTEM_CLIENT_MESSAGE_ID_PREFIX + UUID.randomUUID(), SYSTEM_CONTENT_TYPE, jsonBody, at, false);
-        Message stored = run(() -> {
+        Message stored = bound.run(() -> {
             long seq = MessageAppends.takeSeq(c, conversation, at)
                     .orElseThrow(() -> new IllegalArgumentException("no conversation " + conversation));
             return MessageAppends.insert(c, message, seq)
@@ -186,7 +186,7 @@ final class JdbcMembershipWrites implements MembershipWrites {
 
     /** Ends this instance's validity; the transaction is about to commit or roll back. */
     void close() {
-        closed = true;
+        bound.close();
     }
 
     private static String lower(String text) {
@@ -199,23 +199,6 @@ final class JdbcMembershipWrites implements MembershipWrites {
         }
     }
 
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T run() throws SQLException;
-    }
 
-    private <T> T run(SqlCall<T> call) {
-        requireOpen();
-        try {
-            return call.run();
-        } catch (SQLException e) {
-            throw new UncheckedSQLException(e);
-        }
-    }
 
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("membership writes used outside the transaction they belong to");
-        }
-    }
 }
