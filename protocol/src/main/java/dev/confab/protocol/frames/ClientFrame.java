@@ -63,7 +63,7 @@ public sealed interface ClientFrame {
     /**
      * The caller is typing in the conversation; the other members see it for a few seconds. Send again
      * while typing continues; frames closer together than the server's interval are coalesced. Answered
-     * by {@code ok} when it carries an id.
+     * by {@code ok} (coalesced or not).
      */
     record Typing(String id, Long conversationId) implements ClientFrame {
     }

@@ -38,12 +38,12 @@ public final class TypingService {
         if (conversation == null) {
             throw new ConfabException(ErrorCode.REQUEST_INVALID, "'conversationId' is required.");
         }
-        if (!notices.tryAcquire("typing:" + who.sessionId() + ":" + conversation)) {
-            return false;
-        }
         List<AccountId> members = this.members.members(conversation);
         if (!members.contains(who.accountId())) {
             throw new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND);
+        }
+        if (!notices.tryAcquire("typing:" + who.sessionId() + ":" + conversation)) {
+            return false;
         }
         List<AccountId> audience = members.stream().filter(m -> !m.equals(who.accountId()))
                 .filter(m -> !contacts.isBlocked(m, who.accountId()) && !contacts.isBlocked(who.accountId(), m))

@@ -100,8 +100,8 @@ final class JdbcMembershipWrites implements MembershipWrites {
                           Instant at) {
         long readSeq = Math.max(0, visibleFromSeq - 1);
         bound.run(() -> Sql.update(c, "INSERT INTO conversation_members (conversation_id, account_id, role,"
-                        + " visible_from_seq, read_seq, joined_at) VALUES (?, ?, ?, ?, ?, ?)", conversation.value(),
-                account.value(), role.name(), visibleFromSeq, readSeq, at.toEpochMilli()));
+                        + " visible_from_seq, read_seq, delivered_seq, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                conversation.value(), account.value(), role.name(), visibleFromSeq, readSeq, readSeq, at.toEpochMilli()));
         countMember(conversation, 1);
     }
 

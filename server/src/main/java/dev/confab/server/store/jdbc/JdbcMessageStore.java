@@ -63,9 +63,10 @@ public final class JdbcMessageStore implements MessageStore {
             throw new ConfabException(ErrorCode.CONVERSATION_DISBANDED);
         }
         Message inserted = MessageAppends.insert(c, message, seq.getAsLong()).orElseThrow(ResendRaceLost::new);
-        Sql.update(c, "UPDATE conversation_members SET read_seq = ?"
+        // The sender has read (and so received) everything up to their own message.
+        Sql.update(c, "UPDATE conversation_members SET read_seq = ?, delivered_seq = ?"
                 + " WHERE conversation_id = ? AND account_id = ? AND read_seq < ?",
-                inserted.seq(), conversation.value(), message.senderId().value(), inserted.seq());
+                inserted.seq(), inserted.seq(), conversation.value(), message.senderId().value(), inserted.seq());
         return new AppendResult(inserted, false);
     }
 
