@@ -31,7 +31,8 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the server and waits (up to a minute) for its ready line. */
     public static ServerProcess start(Map<String, String> settings) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"),
                 "dev.confab.server.app.ServerMain", "server.host=127.0.0.1", "server.port=0"));
         settings.forEach((k, v) -> command.add(k + "=" + v));
         try {
@@ -80,6 +81,6 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             port.completeExceptionally(e);
         }
-        port.completeExceptionally(new IllegalStateException("server exited with " + process.exitValue()));
+        port.completeExceptionally(new IllegalStateException("server output ended before it was ready"));
     }
 }
