@@ -31,9 +31,9 @@ class GroupCallsTest {
     private static final UserView ADA = new UserView(1, "ada", "Ada", null);
     private static final UserView BOB = new UserView(2, "bob", "Bob", null);
     private static final ConversationDetailsView GROUP = new ConversationDetailsView(7, "GROUP", null, "Book club",
-            "Monthly", null, null, "ADMINS", "FROM_JOIN", 0, 200, 2, 1, 1, NOW, null, "OWNER");
+            "Monthly", null, null, "ADMINS", "FROM_JOIN", 0, 200, 0, 0, 2, 1, 1, NOW, null, "OWNER");
     private static final ConversationDetailsView ROOM = new ConversationDetailsView(9, "ROOM", "rust.lang", "Rust",
-            null, null, "Borrowing", "ADMINS", "ALL", 0, 1000, 1, 1, 1, NOW, null, "OWNER");
+            null, null, "Borrowing", "ADMINS", "ALL", 0, 1000, 0, 0, 1, 1, 1, NOW, null, "OWNER");
 
     private final WireJson json = new WireJson();
     private ScriptedHttpServer http;
@@ -69,12 +69,12 @@ class GroupCallsTest {
     @Test
     void createsFindsAndJoinsRooms() {
         ConversationDetailsView listed = new ConversationDetailsView(9, "ROOM", "rust.lang", "Rust", null, null,
-                "Borrowing", "ADMINS", "ALL", 0, 1000, 1, 1, 1, NOW, null, null);
+                "Borrowing", "ADMINS", "ALL", 0, 1000, 0, 0, 1, 1, 1, NOW, null, null);
         http.reply(201, json.encode(ROOM));
         http.reply(200, json.encode(new RoomList(List.of(listed))));
         http.reply(200, json.encode(new RoomList(List.of())));
         http.reply(200, json.encode(ROOM));
-        CreateRoomRequest request = new CreateRoomRequest("rust.lang", "Rust", "Borrowing", null, null, null);
+        CreateRoomRequest request = new CreateRoomRequest("rust.lang", "Rust", "Borrowing", null, null, null, null, null);
 
         assertThat(groups.createRoom(request)).isEqualTo(ROOM);
         assertThat(groups.rooms("rust & go", 20).rooms()).containsExactly(listed);
@@ -98,11 +98,11 @@ class GroupCallsTest {
     @Test
     void readsAndUpdatesAConversation() {
         ConversationDetailsView renamed = new ConversationDetailsView(7, "GROUP", null, "Readers", "", null, null,
-                "MEMBERS", "FROM_JOIN", 0, 200, 2, 2, 1, NOW, null, "OWNER");
+                "MEMBERS", "FROM_JOIN", 0, 200, 0, 0, 2, 2, 1, NOW, null, "OWNER");
         http.reply(200, json.encode(GROUP));
         http.reply(200, json.encode(renamed));
         ConversationUpdateRequest change = new ConversationUpdateRequest("Readers", "", null, null, "MEMBERS",
-                null, null, null);
+                null, null, null, null, null);
 
         assertThat(groups.conversation(7)).isEqualTo(GROUP);
         assertThat(groups.updateConversation(7, change)).isEqualTo(renamed);

@@ -20,7 +20,7 @@ public final class GroupViews {
         var s = d.settings();
         return new ConversationDetailsView(d.id().value(), d.kind().name(), d.alias(), s.title(), s.description(),
                 s.avatar(), s.topic(), s.invitePolicy().name(), s.history().name(), s.historyLastN(), s.capacity(),
-                d.memberCount(), d.lastSeq(), d.minSeq(), d.createdAt(), d.disbandedAt(),
+                s.retentionMaxMessages(), s.retentionMaxAge().toDays(), d.memberCount(), d.lastSeq(), d.minSeq(), d.createdAt(), d.disbandedAt(),
                 myRole == null ? null : myRole.name());
     }
 

@@ -28,6 +28,7 @@ import dev.confab.server.conversations.MemberCache;
 import dev.confab.server.conversations.MembershipService;
 import dev.confab.server.conversations.RoomService;
 import dev.confab.server.conversations.ReceiptService;
+import dev.confab.server.conversations.RetentionService;
 import dev.confab.server.conversations.SettingsRules;
 import dev.confab.server.conversations.TypingService;
 import dev.confab.server.conversations.Timeline;
@@ -67,11 +68,14 @@ final class ServerWiring {
     private final AccountService accounts;
     private final BlockingCalls blocking;
     private final long sessionSweepMillis;
+    private final long retentionSweepMillis;
+    private final RetentionService retention;
 
     ServerWiring(ServerConfig config, Vertx vertx, Executor blockingThreads, Database database, Clock clock,
                  BooleanSupplier ready) {
         this.vertx = vertx;
         this.sessionSweepMillis = config.sessionSweepInterval().toMillis();
+        this.retentionSweepMillis = config.retentionSweepInterval().toMillis();
         WireJson json = new WireJson();
         blocking = new BlockingCalls(vertx, blockingThreads);
         var accountStore = new JdbcAccountStore(database);
@@ -91,6 +95,7 @@ final class ServerWiring {
                 tokens, config.accounts(), loginAttempts, bus, clock);
         var tickets = new TicketService(tokens, config.ticketTtl(), clock);
         var messageStore = new JdbcMessageStore(database);
+        this.retention = new RetentionService(membershipStore, messageStore, clock);
         var memberCache = new MemberCache(conversationStore, config.memberCacheSize(), java.time.Duration.ofMinutes(10));
         var messages = new MessageService(messageStore, conversationStore, accountStore, bus,
                 new LocalRateLimiter(config.sendsPerWindow(), config.sendWindow(), clock), config.messages(),
@@ -130,6 +135,9 @@ final class ServerWiring {
     }
 
     void startTimers() {
+        vertx.setPeriodic(retentionSweepMillis, id -> blocking.run(retention::sweep)
+                .onSuccess(n -> LOG.debug("retention pruned {} conversations", n))
+                .onFailure(e -> LOG.warn("retention sweep failed: {}", e.toString())));
         gateway.startHeartbeats();
         vertx.setPeriodic(sessionSweepMillis, id -> {
             var live = registry.all().stream().map(c -> c.session().sessionId()).distinct().toList();

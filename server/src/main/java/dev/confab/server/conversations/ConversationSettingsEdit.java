@@ -19,7 +19,8 @@ public final class ConversationSettingsEdit {
 
     /** A requested edit: null leaves a field as it is; an empty string clears description, avatar or topic. */
     public record Change(String title, String description, String avatar, String topic, String invitePolicy,
-                         String history, Integer historyLastN, Integer capacity) {
+                         String history, Integer historyLastN, Integer capacity, Integer retentionMaxMessages,
+                         Integer retentionMaxDays) {
     }
 
     public ConversationDetails apply(AuthenticatedSession who, ConversationId id, Change r) {
@@ -31,6 +32,7 @@ public final class ConversationSettingsEdit {
         if (r.invitePolicy() != null) changed.add("invitePolicy");
         if (r.history() != null || r.historyLastN() != null) changed.add("history");
         if (r.capacity() != null) changed.add("capacity");
+        if (r.retentionMaxMessages() != null || r.retentionMaxDays() != null) changed.add("retention");
         return memberships.edit(who, id, details -> {
             ConversationSettings current = details.settings();
             HistoryVisibility history = rules.history(r.history(), current.history());
@@ -41,7 +43,9 @@ public final class ConversationSettingsEdit {
                     r.avatar() == null ? current.avatar() : rules.avatar(r.avatar()),
                     r.topic() == null ? current.topic() : rules.text(r.topic()),
                     rules.invitePolicy(r.invitePolicy(), current.invitePolicy()), history,
-                    rules.historyLastN(r.historyLastN(), history, current.historyLastN()), capacity);
+                    rules.historyLastN(r.historyLastN(), history, current.historyLastN()), capacity,
+                    rules.retentionMaxMessages(r.retentionMaxMessages(), current.retentionMaxMessages()),
+                    rules.retentionMaxAge(r.retentionMaxDays(), current.retentionMaxAge()));
         }, String.join(",", changed));
     }
 }

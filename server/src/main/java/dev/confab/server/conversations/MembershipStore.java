@@ -33,6 +33,9 @@ public interface MembershipStore {
     /** Members, owner first, then admins, then members by joining time. */
     List<Membership> members(ConversationId conversation);
 
+    /** Groups and rooms (not disbanded) that have a retention limit. */
+    List<ConversationDetails> withRetention();
+
     /** A room by alias, ignoring case. */
     Optional<ConversationDetails> roomByAlias(String alias);
 

@@ -26,7 +26,8 @@ public final class RoomService {
     }
 
     /** The requested settings of a new room; null fields take defaults (ALL history, default capacity). */
-    public record Draft(String alias, String title, String topic, Integer capacity, String history, Integer historyLastN) {
+    public record Draft(String alias, String title, String topic, Integer capacity, String history, Integer historyLastN,
+                        Integer retentionMaxMessages, Integer retentionMaxDays) {
     }
 
     public ConversationDetails create(AuthenticatedSession who, Draft draft) {
@@ -34,7 +35,9 @@ public final class RoomService {
         HistoryVisibility history = rules.history(draft.history(), HistoryVisibility.ALL);
         ConversationSettings settings = new ConversationSettings(rules.title(draft.title()), null, null,
                 rules.text(draft.topic()), InvitePolicy.ADMINS, history, rules.historyLastN(draft.historyLastN(), history, 0),
-                rules.roomCapacity(draft.capacity(), rules.limits().defaultRoomCapacity()));
+                rules.roomCapacity(draft.capacity(), rules.limits().defaultRoomCapacity()),
+                rules.retentionMaxMessages(draft.retentionMaxMessages(), 0),
+                rules.retentionMaxAge(draft.retentionMaxDays(), java.time.Duration.ZERO));
         Instant now = memberships.now();
         return timeline.deliver(null, store.write(tx -> {
             ConversationDetails created = tx.create(new NewConversation(ConversationKind.ROOM, alias, settings, now));

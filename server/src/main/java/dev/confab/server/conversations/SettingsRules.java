@@ -91,6 +91,26 @@ public final class SettingsRules {
         return requested;
     }
 
+    /** A message count limit: 0 (none) to 10,000,000. */
+    public int retentionMaxMessages(Integer raw, int fallback) {
+        int n = raw == null ? fallback : raw;
+        if (n < 0 || n > 10_000_000) {
+            throw invalid("retentionMaxMessages is 0 (no limit) to 10000000.");
+        }
+        return n;
+    }
+
+    /** An age limit in whole days: 0 (none) to 36,500. */
+    public java.time.Duration retentionMaxAge(Integer days, java.time.Duration fallback) {
+        if (days == null) {
+            return fallback;
+        }
+        if (days < 0 || days > 36_500) {
+            throw invalid("retentionMaxDays is 0 (no limit) to 36500.");
+        }
+        return java.time.Duration.ofDays(days);
+    }
+
     public MemberRole assignableRole(String raw) {
         MemberRole role = parse(MemberRole.class, raw, "role is ADMIN or MEMBER.");
         if (role == MemberRole.OWNER) {

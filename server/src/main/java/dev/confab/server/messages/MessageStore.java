@@ -31,6 +31,14 @@ public interface MessageStore {
     long firstWithheldSeq(dev.confab.server.conversations.ConversationId conversation,
                           dev.confab.server.accounts.AccountId sender);
 
+    /**
+     * Removes the conversation's oldest messages so that at most {@code keepLast} remain (0: no count
+     * limit) and none was sent before {@code notBefore} (null: no age limit), in one transaction that
+     * locks the conversation (sends wait). Raises the conversation's lowest stored seq accordingly, never
+     * lowers it, and returns it. Removed messages' idempotency keys go with them.
+     */
+    long prune(dev.confab.server.conversations.ConversationId conversation, int keepLast, java.time.Instant notBefore);
+
     /** The message stored under an idempotency key, if any. */
     java.util.Optional<Message> findSent(dev.confab.server.accounts.AccountId sender, String senderDeviceId,
                                          String clientMessageId);

@@ -24,7 +24,7 @@ abstract class GroupsSuite extends ServerTestBase {
     @Override
     Map<String, String> overrides() {
         return Map.of("contacts.direct-messages", "friends-only", "auth.login-attempts-per-window", "1000",
-                "groups.max-size", "4", "ws.idle-timeout", "3h");
+                "groups.max-size", "4", "ws.idle-timeout", "3h", "retention.sweep-interval", "200ms");
     }
 
     /** A group of owner, admin, member; plus an ex-member and a stranger. */
@@ -209,6 +209,27 @@ abstract class GroupsSuite extends ServerTestBase {
         ok(http().post(conv(solo) + "/leave", loner.token(), null));
         assertThat(http().post("/api/v1/rooms/" + solo + "/join", guest.token(), null).errorCode())
                 .as("a room whose last member (the owner) left is disbanded").isEqualTo("room.not_found");
+    }
+
+    @Test
+    void retentionRaisesTheLowerBoundAndSyncSaysSo() {
+        User host = newUser("host");
+        var created = http().post("/api/v1/rooms", host.token(), HttpJson.json("alias", "short-" + host.id(), "title", "Short",
+                "retentionMaxMessages", 3));
+        assertThat(created.body().path("retentionMaxMessages").asInt()).isEqualTo(3);
+        long room = created.body().path("id").asLong();
+        for (int i = 0; i < 6; i++) {
+            http().post("/api/v1/messages", host.token(), HttpJson.json("clientMessageId", "r" + i, "conversationId", room, "body", "n" + i));
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                http().get(conv(room), host.token()).body().path("minSeq").asLong() == 5);
+        JsonNode page = http().get(conv(room) + "/messages?after=0", host.token()).body();
+        assertThat(page.path("firstSeq").asLong()).as("seqs 1..4 were removed: a floor, not a gap").isEqualTo(5);
+        assertThat(page.path("messages").findValuesAsText("body")).containsExactly("n3", "n4", "n5");
+        assertThat(http().get(conv(room) + "/messages?before=5", host.token()).body().path("messages")).isEmpty();
+        ok(http().patch(conv(room), host.token(), HttpJson.json("retentionMaxMessages", 0)));
+        assertThat(http().patch(conv(room), host.token(), HttpJson.json("retentionMaxMessages", -1)).errorCode())
+                .isEqualTo("conversation.invalid_settings");
     }
 
     @Test

@@ -41,7 +41,8 @@ final class GroupRoutes {
         }));
         router.post("/api/v1/rooms").handler(routes.authed(201, (who, ctx) -> {
             CreateRoomRequest r = routes.body(ctx, CreateRoomRequest.class);
-            var draft = new RoomService.Draft(r.alias(), r.title(), r.topic(), r.capacity(), r.history(), r.historyLastN());
+            var draft = new RoomService.Draft(r.alias(), r.title(), r.topic(), r.capacity(), r.history(), r.historyLastN(),
+                    r.retentionMaxMessages(), r.retentionMaxDays());
             return GroupViews.details(s.rooms().create(who, draft), MemberRole.OWNER);
         }));
         router.get("/api/v1/rooms").handler(routes.authed(200, (who, ctx) -> new RoomList(s.rooms()
@@ -59,7 +60,8 @@ final class GroupRoutes {
             var id = ConversationRoutes.conversationId(ctx);
             ConversationUpdateRequest r = routes.body(ctx, ConversationUpdateRequest.class);
             var updated = s.edits().apply(who, id, new ConversationSettingsEdit.Change(r.title(), r.description(),
-                    r.avatar(), r.topic(), r.invitePolicy(), r.history(), r.historyLastN(), r.capacity()));
+                    r.avatar(), r.topic(), r.invitePolicy(), r.history(), r.historyLastN(), r.capacity(),
+                    r.retentionMaxMessages(), r.retentionMaxDays()));
             return GroupViews.details(updated, s.memberships().myMembership(who, id).role());
         }));
         router.get("/api/v1/conversations/:id/members").handler(routes.authed(200, (who, ctx) -> {

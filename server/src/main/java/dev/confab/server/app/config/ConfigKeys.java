@@ -65,6 +65,7 @@ public final class ConfigKeys {
             key("rooms.max-capacity", "100000", "Largest capacity a room may be given."),
             key("rooms.directory-page-size", "100", "Most rooms in one directory answer."),
             key("conversations.member-cache-size", "10000", "Conversations whose member lists are kept in memory for fan-out."),
+            key("retention.sweep-interval", "10m", "How often retention limits of groups and rooms are applied."),
             key("conversations.title-max-chars", "100", "Longest group or room title."),
             key("conversations.description-max-chars", "1000", "Longest group description or room topic."),
             key("typing.min-interval", "2s", "Typing notices from one session in one conversation closer together than this are coalesced."),

@@ -21,7 +21,7 @@ final class ConversationDetailsRows {
 
     static final String SELECT = "SELECT id, kind, alias, title, description, avatar, topic, invite_policy,"
             + " history_visibility, history_last_n, capacity, member_count, last_seq, min_seq, created_at,"
-            + " disbanded_at FROM conversations WHERE kind <> 'DIRECT'";
+            + " disbanded_at, retention_max_messages, retention_max_age_ms FROM conversations WHERE kind <> 'DIRECT'";
 
     private ConversationDetailsRows() {
     }
@@ -37,7 +37,8 @@ final class ConversationDetailsRows {
                 row.getString("description"), row.getString("avatar"), row.getString("topic"),
                 InvitePolicy.valueOf(row.getString("invite_policy")),
                 HistoryVisibility.valueOf(row.getString("history_visibility")), row.getInt("history_last_n"),
-                row.getInt("capacity"));
+                row.getInt("capacity"), row.getInt("retention_max_messages"),
+                java.time.Duration.ofMillis(row.getLong("retention_max_age_ms")));
         long disbanded = row.getLong("disbanded_at");
         Instant disbandedAt = row.wasNull() ? null : Instant.ofEpochMilli(disbanded);
         return new ConversationDetails(new ConversationId(row.getLong("id")),

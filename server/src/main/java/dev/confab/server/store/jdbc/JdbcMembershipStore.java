@@ -80,6 +80,13 @@ public final class JdbcMembershipStore implements MembershipStore {
 
     /** Disbanded rooms are found too; their details say so. */
     @Override
+    public List<ConversationDetails> withRetention() {
+        return transactions.read("list retained conversations", c -> Sql.query(c, ConversationDetailsRows.SELECT
+                        + " AND disbanded_at IS NULL AND (retention_max_messages > 0 OR retention_max_age_ms > 0)",
+                ConversationDetailsRows::read));
+    }
+
+    @Override
     public Optional<ConversationDetails> roomByAlias(String alias) {
         return transactions.read("find room by alias", c -> Sql.queryFirst(c,
                 ConversationDetailsRows.SELECT + " AND kind = 'ROOM' AND alias_lower = ?",

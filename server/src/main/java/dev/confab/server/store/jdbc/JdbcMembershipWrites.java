@@ -63,12 +63,12 @@ final class JdbcMembershipWrites implements MembershipWrites {
         long created = conversation.createdAt().toEpochMilli();
         long id = bound.run(() -> Sql.queryFirst(c, "INSERT INTO conversations (kind, alias, alias_lower, title, title_lower,"
                         + " description, avatar, topic, invite_policy, history_visibility, history_last_n, capacity,"
-                        + " member_count, last_seq, min_seq, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)"
+                        + " retention_max_messages, retention_max_age_ms, member_count, last_seq, min_seq, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)"
                         + " ON CONFLICT (alias_lower) DO NOTHING RETURNING id",
                 row -> row.getLong(1), kind.name(), conversation.alias(), lower(conversation.alias()), s.title(),
                 lower(s.title()), s.description(), s.avatar(), s.topic(), s.invitePolicy().name(), s.history().name(),
-                s.historyLastN(), s.capacity(), created, created))
+                s.historyLastN(), s.capacity(), s.retentionMaxMessages(), s.retentionMaxAge().toMillis(), created, created))
                 .orElseThrow(() -> new ConfabException(ErrorCode.ROOM_ALIAS_TAKEN));
         return new ConversationDetails(new ConversationId(id), kind, conversation.alias(), s, 0, 0, 1,
                 Instant.ofEpochMilli(created), null);
@@ -135,9 +135,10 @@ final class JdbcMembershipWrites implements MembershipWrites {
     public void updateSettings(ConversationId conversation, ConversationSettings s) {
         int updated = bound.run(() -> Sql.update(c, "UPDATE conversations SET title = ?, title_lower = ?, description = ?,"
                         + " avatar = ?, topic = ?, invite_policy = ?, history_visibility = ?, history_last_n = ?,"
-                        + " capacity = ? WHERE id = ? AND kind <> 'DIRECT'",
+                        + " capacity = ?, retention_max_messages = ?, retention_max_age_ms = ? WHERE id = ? AND kind <> 'DIRECT'",
                 s.title(), lower(s.title()), s.description(), s.avatar(), s.topic(), s.invitePolicy().name(),
-                s.history().name(), s.historyLastN(), s.capacity(), conversation.value()));
+                s.history().name(), s.historyLastN(), s.capacity(), s.retentionMaxMessages(),
+                s.retentionMaxAge().toMillis(), conversation.value()));
         requireGroupOrRoom(updated, conversation);
     }
 

@@ -71,6 +71,32 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public long prune(ConversationId conversation, int keepLast, java.time.Instant notBefore) {
+        return transactions.write("prune messages", c -> {
+            long[] seqs = Sql.queryFirst(c, "UPDATE conversations SET min_seq = min_seq WHERE id = ? RETURNING last_seq, min_seq",
+                    row -> new long[] {row.getLong(1), row.getLong(2)}, conversation.value())
+                    .orElseThrow(() -> new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND));
+            long cutoff = seqs[1];
+            if (keepLast > 0) {
+                cutoff = Math.max(cutoff, seqs[0] - keepLast + 1);
+            }
+            if (notBefore != null) {
+                long firstRecent = Sql.queryFirst(c, "SELECT MIN(seq) FROM messages WHERE conversation_id = ? AND sent_at >= ?",
+                        row -> {
+                            long seq = row.getLong(1);
+                            return row.wasNull() ? seqs[0] + 1 : seq;
+                        }, conversation.value(), notBefore.toEpochMilli()).orElse(seqs[0] + 1);
+                cutoff = Math.max(cutoff, firstRecent);
+            }
+            if (cutoff > seqs[1]) {
+                Sql.update(c, "DELETE FROM messages WHERE conversation_id = ? AND seq < ?", conversation.value(), cutoff);
+                Sql.update(c, "UPDATE conversations SET min_seq = ? WHERE id = ?", cutoff, conversation.value());
+            }
+            return cutoff;
+        });
+    }
+
+    @Override
     public long firstWithheldSeq(ConversationId conversation, dev.confab.server.accounts.AccountId sender) {
         return transactions.read("find withheld", c -> Sql.queryFirst(c,
                 "SELECT MIN(seq) FROM messages WHERE conversation_id = ? AND sender_id = ? AND withheld = ?",

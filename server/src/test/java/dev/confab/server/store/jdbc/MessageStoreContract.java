@@ -155,6 +155,21 @@ abstract class MessageStoreContract extends StoreContract {
                 .satisfies(s -> assertPage(s, List.of(), false));
     }
 
+    @Test
+    void pruningByCountAndAgeRaisesTheLowestSeqAndNeverLowersIt() {
+        for (int i = 0; i < 6; i++) {
+            stores().messages().append(message(conversation, alice, "p" + i, SENT.plusSeconds(60L * i)));
+        }
+        assertThat(stores().messages().prune(conversation, 4, null)).as("keep the last 4 of 6").isEqualTo(3);
+        assertThat(seqs(stores().messages().after(conversation, 0, 10))).containsExactly(3L, 4L, 5L, 6L);
+        assertThat(stores().messages().prune(conversation, 0, SENT.plusSeconds(60L * 4))).as("none sent before minute 4")
+                .isEqualTo(5);
+        assertThat(seqs(stores().messages().after(conversation, 0, 10))).containsExactly(5L, 6L);
+        assertThat(stores().messages().prune(conversation, 10, null)).as("a looser limit lowers nothing").isEqualTo(5);
+        assertThat(stores().messages().append(message(conversation, bob, "after", SENT.plusSeconds(3600))).message().seq())
+                .as("seqs continue after pruning").isEqualTo(7);
+    }
+
     private void assertPage(MessageSlice slice, List<Long> expectedSeqs, boolean hasMore) {
         assertThat(seqs(slice)).containsExactlyElementsOf(expectedSeqs);
         assertThat(slice.hasMore()).isEqualTo(hasMore);

@@ -1,0 +1,3 @@
+-- Per-conversation retention: keep at most N messages (0: no limit) and none older than the age (0: no limit).
+ALTER TABLE conversations ADD COLUMN retention_max_messages INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN retention_max_age_ms INTEGER NOT NULL DEFAULT 0;
