@@ -99,7 +99,8 @@ final class ServerWiring {
         var memberCache = new MemberCache(conversationStore, config.memberCacheSize(), java.time.Duration.ofMinutes(10));
         var messages = new MessageService(messageStore, conversationStore, accountStore, bus,
                 new LocalRateLimiter(config.sendsPerWindow(), config.sendWindow(), clock), config.messages(),
-                contactStore, membershipStore, memberCache, config.contacts().directMessages(), clock);
+                contactStore, membershipStore, memberCache, config.contacts().directMessages(),
+                config.readableAfterDisband(), clock);
         var conversations = new ConversationService(conversationStore, accountStore, membershipStore,
                 config.conversationPageSize(),
                 config.maxConversationPageSize());

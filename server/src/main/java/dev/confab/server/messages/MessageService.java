@@ -43,13 +43,16 @@ public final class MessageService {
     private final ContactStore contacts;
     private final MembershipStore memberships;
     private final MemberCache memberCache;
+    private final boolean readableAfterDisband;
     private final DirectMessagePolicy policy;
     private final Clock clock;
 
     public MessageService(MessageStore messages, ConversationStore conversations, AccountStore accounts, EventBus bus,
                           RateLimiter sendRate, MessageLimits limits, ContactStore contacts, MembershipStore memberships,
-                          MemberCache memberCache, DirectMessagePolicy policy, Clock clock) {
+                          MemberCache memberCache, DirectMessagePolicy policy, boolean readableAfterDisband,
+                          Clock clock) {
         this.memberCache = memberCache;
+        this.readableAfterDisband = readableAfterDisband;
         this.memberships = memberships;
         this.contacts = contacts;
         this.policy = policy;
@@ -126,11 +129,19 @@ public final class MessageService {
         return new HistoryPage(visibleTo(who, readable), more, firstSeq);
     }
 
-    /** The lowest seq the account may read: from joining (per the history setting) and above what retention removed. */
+    /**
+     * The lowest seq the account may read: from joining (per the history setting) and above what
+     * retention removed. After a disband the history stays readable unless the server is configured to
+     * close it ({@code conversations.readable-after-disband}).
+     */
     private long firstReadableSeq(AccountId account, ConversationId conversation) {
         Membership membership = memberships.membership(conversation, account)
                 .orElseThrow(() -> new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND));
-        long minSeq = memberships.details(conversation).map(ConversationDetails::minSeq).orElse(1L);
+        var details = memberships.details(conversation);
+        if (!readableAfterDisband && details.map(ConversationDetails::disbanded).orElse(false)) {
+            throw new ConfabException(ErrorCode.CONVERSATION_DISBANDED);
+        }
+        long minSeq = details.map(ConversationDetails::minSeq).orElse(1L);
         return Math.max(membership.visibleFromSeq(), minSeq);
     }
 

@@ -65,6 +65,7 @@ public final class ConfigKeys {
             key("rooms.max-capacity", "100000", "Largest capacity a room may be given."),
             key("rooms.directory-page-size", "100", "Most rooms in one directory answer."),
             key("conversations.member-cache-size", "10000", "Conversations whose member lists are kept in memory for fan-out."),
+            key("conversations.readable-after-disband", "true", "Whether members can still read a disbanded group's or room's history (false: conversation.disbanded)."),
             key("retention.sweep-interval", "10m", "How often retention limits of groups and rooms are applied."),
             key("conversations.title-max-chars", "100", "Longest group or room title."),
             key("conversations.description-max-chars", "1000", "Longest group description or room topic."),

@@ -22,7 +22,8 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                            int conversationPageSize, int maxConversationPageSize, ContactLimits contacts,
                            int searchesPerWindow, Duration searchWindow, int eventPageSize, int maxEventPageSize,
                            ConversationLimits conversations, Duration typingMinInterval, Duration typingShowFor,
-                           boolean presenceSharedWithGroups, int memberCacheSize, Duration retentionSweepInterval) {
+                           boolean presenceSharedWithGroups, int memberCacheSize, Duration retentionSweepInterval,
+                           boolean readableAfterDisband) {
 
     /** Where and how the node listens. */
     public record Server(String host, int port, String publicUrl, Path dataDir, Duration shutdownGrace) {
@@ -83,7 +84,8 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
                         v.integer("rooms.directory-page-size", 1, 10_000)),
                 v.duration("typing.min-interval"), v.duration("typing.show-for"),
                 Boolean.parseBoolean(v.oneOf("presence.share-with-groups", "TRUE", "FALSE")),
-                v.integer("conversations.member-cache-size", 1, 10_000_000), v.duration("retention.sweep-interval"));
+                v.integer("conversations.member-cache-size", 1, 10_000_000), v.duration("retention.sweep-interval"),
+                Boolean.parseBoolean(v.oneOf("conversations.readable-after-disband", "TRUE", "FALSE")));
     }
 
     private static ContactLimits contacts(ConfigValues v) {
