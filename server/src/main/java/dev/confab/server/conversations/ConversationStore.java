@@ -53,7 +53,4 @@ public interface ConversationStore {
 
     /** Whether the two accounts share at least one GROUP that is not disbanded. */
     boolean shareGroup(AccountId a, AccountId b);
-
-    /** Every account that shares at least one conversation with {@code account}, excluding itself. */
-    Set<AccountId> contactsOf(AccountId account);
 }

@@ -233,7 +233,8 @@ abstract class GroupsSuite extends ServerTestBase {
     }
 
     @Test
-    void aHundredConcurrentSendersIntoOneGroupGetGapFreeSeqs() throws Exception {
+    /** A hundred devices sending at once into one room; a hundred distinct members of a group: GroupMessagesContract. */
+    void aHundredConcurrentDevicesIntoOneRoomGetGapFreeSeqs() throws Exception {
         User host = newUser("host");
         long room = http().post("/api/v1/rooms", host.token(), HttpJson.json("alias", "busy-" + host.id(), "title", "Busy",
                 "capacity", 200)).body().path("id").asLong();

@@ -168,13 +168,4 @@ public final class JdbcConversationStore implements ConversationStore {
                         + " WHERE x.account_id = ? AND y.account_id = ? LIMIT 1",
                 row -> true, a.value(), b.value()).isPresent());
     }
-
-    @Override
-    public Set<AccountId> contactsOf(AccountId account) {
-        return transactions.read("list contacts", c -> new HashSet<>(Sql.query(c,
-                "SELECT DISTINCT other.account_id FROM conversation_members mine"
-                        + " JOIN conversation_members other ON other.conversation_id = mine.conversation_id"
-                        + " WHERE mine.account_id = ? AND other.account_id <> ?",
-                row -> new AccountId(row.getLong(1)), account.value(), account.value())));
-    }
 }

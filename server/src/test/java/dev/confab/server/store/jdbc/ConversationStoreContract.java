@@ -14,6 +14,7 @@ import dev.confab.server.conversations.HistoryVisibility;
 import dev.confab.server.conversations.InvitePolicy;
 import dev.confab.server.conversations.MemberRole;
 import dev.confab.server.conversations.NewConversation;
+import dev.confab.server.conversations.ReceiptPosition;
 import dev.confab.server.errors.ConfabException;
 import dev.confab.server.messages.Message;
 import dev.confab.server.messages.NewMessage;
@@ -180,15 +181,54 @@ abstract class ConversationStoreContract extends StoreContract {
     }
 
     @Test
-    void contactsAreTheOtherMembersOfEveryConversation() {
+    void groupPeersAreMembersOfSharedLiveGroupsOnly() {
         AccountId alice = newAccount();
         AccountId bob = newAccount();
         AccountId carol = newAccount();
-        newDirect(alice, bob);
-        newDirect(carol, alice);
+        AccountId dan = newAccount();
+        newDirect(alice, dan);
+        ConversationId group = conversationOf(ConversationKind.GROUP, alice, bob);
+        conversationOf(ConversationKind.ROOM, alice, carol);
 
-        assertThat(stores().conversations().contactsOf(alice)).containsExactlyInAnyOrder(bob, carol);
-        assertThat(stores().conversations().contactsOf(bob)).containsExactly(alice);
-        assertThat(stores().conversations().contactsOf(newAccount())).isEmpty();
+        assertThat(stores().conversations().groupPeersOf(alice)).as("not direct or room partners").containsExactly(bob);
+        assertThat(stores().conversations().shareGroup(alice, bob)).isTrue();
+        assertThat(stores().conversations().shareGroup(alice, carol)).isFalse();
+        assertThat(stores().conversations().shareGroup(alice, dan)).isFalse();
+
+        stores().memberships().write(w -> {
+            w.markDisbanded(group, FUTURE);
+            return null;
+        });
+        assertThat(stores().conversations().groupPeersOf(alice)).as("disbanded groups do not count").isEmpty();
+        assertThat(stores().conversations().shareGroup(alice, bob)).isFalse();
+    }
+
+    @Test
+    void receiptPositionsMoveForwardOnlyAndReadImpliesDelivered() {
+        AccountId alice = newAccount();
+        AccountId bob = newAccount();
+        ConversationId direct = newDirect(alice, bob);
+        for (int i = 1; i <= 3; i++) {
+            send(direct, alice, i);
+        }
+        assertThat(stores().conversations().markDelivered(direct, bob, 2)).isEqualTo(2);
+        assertThat(stores().conversations().markDelivered(direct, bob, 1)).as("never backwards").isEqualTo(2);
+        assertThat(stores().conversations().markDelivered(direct, bob, 99)).as("capped at the last seq").isEqualTo(3);
+        stores().conversations().markRead(direct, alice, 0);
+        assertThat(stores().conversations().positions(direct)).containsExactlyInAnyOrder(
+                new ReceiptPosition(alice, 3, 3), new ReceiptPosition(bob, 3, 0));
+        stores().conversations().markRead(direct, bob, 3);
+        assertThat(stores().conversations().positions(direct)).contains(new ReceiptPosition(bob, 3, 3));
+    }
+
+    private ConversationId conversationOf(ConversationKind kind, AccountId owner, AccountId member) {
+        return stores().memberships().write(w -> {
+            ConversationId id = w.create(new NewConversation(kind, kind == ConversationKind.ROOM ? uniqueName("r") : null,
+                    new ConversationSettings("C", null, null, null, InvitePolicy.ADMINS, HistoryVisibility.ALL, 0, 10),
+                    FUTURE)).id();
+            w.addMember(id, owner, MemberRole.OWNER, 1, FUTURE);
+            w.addMember(id, member, MemberRole.MEMBER, 1, FUTURE);
+            return id;
+        }).result();
     }
 }

@@ -156,6 +156,21 @@ abstract class MessageStoreContract extends StoreContract {
     }
 
     @Test
+    void findsSentMessagesByTheirKeyAndTheFirstWithheldOne() {
+        Message first = append(alice, "k1").message();
+        assertThat(stores().messages().findSent(alice, "device-1", "k1")).contains(first);
+        assertThat(stores().messages().findSent(alice, "other-device", "k1")).isEmpty();
+        assertThat(stores().messages().firstWithheldSeq(conversation, alice)).isEqualTo(Long.MAX_VALUE);
+        NewMessage plain = message(conversation, alice, "k2", SENT);
+        stores().messages().append(new NewMessage(conversation, alice, plain.senderDeviceId(), "k2", plain.contentType(),
+                plain.body(), SENT, true));
+        stores().messages().append(new NewMessage(conversation, alice, plain.senderDeviceId(), "k3", plain.contentType(),
+                plain.body(), SENT, true));
+        assertThat(stores().messages().firstWithheldSeq(conversation, alice)).isEqualTo(2);
+        assertThat(stores().messages().firstWithheldSeq(conversation, bob)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void pruningByCountAndAgeRaisesTheLowestSeqAndNeverLowersIt() {
         for (int i = 0; i < 6; i++) {
             stores().messages().append(message(conversation, alice, "p" + i, SENT.plusSeconds(60L * i)));
