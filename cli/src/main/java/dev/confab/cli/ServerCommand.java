@@ -27,8 +27,19 @@ final class ServerCommand implements Runnable {
     @Option(names = "--data", description = "Data directory (server.data-dir).")
     Path data;
 
-    @Option(names = "--db", description = "JDBC URL (db.url), e.g. jdbc:postgresql://127.0.0.1:5432/confab.")
+    @Option(names = "--db", description = "Database URL (db.url): jdbc:postgresql://127.0.0.1:5432/confab,"
+            + " postgresql://user:password@host:5432/confab, or jdbc:sqlite:FILE. Empty: SQLite in the data directory.")
     String db;
+
+    @Option(names = "--redis", description = "Redis URL of the cluster (cluster.redis-url), e.g. redis://127.0.0.1:6379."
+            + " Needs a PostgreSQL --db shared by every node.")
+    String redis;
+
+    @Option(names = "--node-id", description = "This node's name in the cluster (cluster.node-id).")
+    String nodeId;
+
+    @Option(names = "--public-url", description = "URL clients use to reach this node (server.public-url).")
+    String publicUrl;
 
     @Option(names = "--config", description = "Configuration file (Java properties).")
     Path config;
@@ -50,6 +61,15 @@ final class ServerCommand implements Runnable {
         }
         if (db != null) {
             overrides.put("db.url", db);
+        }
+        if (redis != null) {
+            overrides.put("cluster.redis-url", redis);
+        }
+        if (nodeId != null) {
+            overrides.put("cluster.node-id", nodeId);
+        }
+        if (publicUrl != null) {
+            overrides.put("server.public-url", publicUrl);
         }
         ServerConfig serverConfig;
         try {

@@ -8,6 +8,8 @@ enum AfterClose {
     RECONNECT,
     /** The session is over: tell the application, close for good. */
     END_SESSION,
+    /** Another sign-in took over the account's one session: tell the application, close for good. */
+    SESSION_REPLACED,
     /** The server will not take this client as it is: report the error, close for good. */
     STOP;
 
@@ -15,6 +17,7 @@ enum AfterClose {
     static AfterClose forCloseCode(int code) {
         return switch (code) {
             case CloseCodes.SESSION_ENDED -> END_SESSION;
+            case CloseCodes.SESSION_REPLACED -> SESSION_REPLACED;
             case CloseCodes.POLICY_VIOLATION -> STOP;
             default -> RECONNECT;
         };

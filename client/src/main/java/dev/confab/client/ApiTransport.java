@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One session's view of a server's HTTP API: sends a JSON request to a path under {@code /api/v1}
@@ -36,6 +37,40 @@ record ApiTransport(ServerAddress address, String token, HttpClient http, Durati
      * answer as {@code answer}; {@code Void.class} ignores the answer's body and returns null.
      */
     <T> T call(String method, String pathAndQuery, Object body, Class<T> answer) {
+        HttpRequest request = request(method, pathAndQuery, body);
+        try {
+            return decode(method, pathAndQuery, http.send(request, HttpResponse.BodyHandlers.ofByteArray()), answer);
+        } catch (IOException e) {
+            throw unreachable(request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfabConnectionException("Interrupted while waiting for " + request.uri().getPath() + ".", e);
+        }
+    }
+
+    /**
+     * {@link #call} without blocking: completes on the HTTP client's threads with the decoded answer,
+     * or fails with the {@link ConfabApiException} or {@link ConfabConnectionException} {@code call}
+     * would have thrown.
+     */
+    <T> CompletableFuture<T> callAsync(String method, String pathAndQuery, Object body, Class<T> answer) {
+        HttpRequest request = request(method, pathAndQuery, body);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+            try {
+                if (error != null) {
+                    result.completeExceptionally(unreachable(request, FrameDispatcher.unwrap(error)));
+                } else {
+                    result.complete(decode(method, pathAndQuery, response, answer));
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private HttpRequest request(String method, String pathAndQuery, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(address.http(pathAndQuery))
                 .timeout(requestTimeout)
                 .header("Accept", JSON);
@@ -47,7 +82,10 @@ record ApiTransport(ServerAddress address, String token, HttpClient http, Durati
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<byte[]> response = exchange(request.build());
+        return request.build();
+    }
+
+    private static <T> T decode(String method, String pathAndQuery, HttpResponse<byte[]> response, Class<T> answer) {
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw failure(status, response.body());
@@ -63,15 +101,8 @@ record ApiTransport(ServerAddress address, String token, HttpClient http, Durati
         }
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ConfabConnectionException(request.method() + " " + request.uri().getPath() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfabConnectionException("Interrupted while waiting for " + request.uri().getPath() + ".", e);
-        }
+    private static ConfabConnectionException unreachable(HttpRequest request, Throwable e) {
+        return new ConfabConnectionException(request.method() + " " + request.uri().getPath() + " failed: " + e, e);
     }
 
     private static ConfabApiException failure(int status, byte[] body) {

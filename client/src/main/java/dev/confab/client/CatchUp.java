@@ -17,9 +17,11 @@ import java.util.function.Consumer;
  * <p>An item that reveals a gap is held and its stream is synced forward from the last delivered seq,
  * page after page while the server says {@code hasMore}, until the gap is closed. At most one sync per
  * stream runs at a time and at most {@code maxConcurrent} in all; the rest queue. A sync that ends with
- * the gap still open is repeated if it made progress, and reported otherwise. {@link #reset()} forgets
- * running syncs (the connection dropped; their answers will not come) but keeps delivery positions and
- * held items.
+ * the gap still open is repeated if it made progress, and reported otherwise. A catch-up asked for
+ * while the stream's sync runs ({@link #catchUpTo}, {@link #catchUp}) is served by one more sync after
+ * it, since the running one may have read past the point the catch-up is about. {@link #reset()}
+ * forgets running syncs (the connection dropped; their answers will not come) but keeps delivery
+ * positions and held items.
  *
  * <p>Confined to one thread: every method except {@link #deliveredSeq}, and the completion of every
  * future the {@link PageSource} returns, must happen on the connection's event thread.
@@ -43,6 +45,7 @@ final class CatchUp<T> {
     private final int maxConcurrent;
     private final Set<Long> running = new HashSet<>();
     private final Set<Long> queued = new LinkedHashSet<>();
+    private final Set<Long> again = new HashSet<>();
     private final Map<Long, Long> published = new ConcurrentHashMap<>();
     private long epoch;
 
@@ -75,6 +78,18 @@ final class CatchUp<T> {
     /** Syncs the stream if the server has items past what was delivered. */
     void catchUpTo(long stream, long lastSeq) {
         if (lastSeq > tracker.delivered(stream)) {
+            catchUp(stream);
+        }
+    }
+
+    /**
+     * Syncs the stream past what was delivered, whatever the server has (an empty page when nothing).
+     * While its sync runs, one more sync follows that one.
+     */
+    void catchUp(long stream) {
+        if (running.contains(stream)) {
+            again.add(stream);
+        } else {
             request(stream);
         }
     }
@@ -103,6 +118,7 @@ final class CatchUp<T> {
         epoch++;
         running.clear();
         queued.clear();
+        again.clear();
     }
 
     private void request(long stream) {
@@ -161,7 +177,8 @@ final class CatchUp<T> {
             return;
         }
         running.remove(stream);
-        if (tracker.hasGap(stream)) {
+        boolean asked = again.remove(stream);
+        if (asked || tracker.hasGap(stream)) {
             start(stream);
         } else {
             startQueued();
@@ -178,6 +195,7 @@ final class CatchUp<T> {
 
     private void finish(long stream, Throwable error) {
         running.remove(stream);
+        again.remove(stream);
         if (!(error instanceof ConfabConnectionException)) {
             failures.accept(error);
         }

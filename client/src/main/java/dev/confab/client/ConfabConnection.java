@@ -31,10 +31,22 @@ import java.util.function.Supplier;
  * consumer) the connection dials again after a jittered exponential backoff (or the delay a
  * {@code goaway} asked for). It stops for good, in state {@link ConnectionState#CLOSED}, after
  * {@link #close()}, after the server ends the session (close code 4001 or a 401 on the upgrade, reported
- * through {@link ConnectionListener#onSessionEnded()}), or when the server refuses the client outright
- * (close code 1008, or a 4xx on the upgrade, reported through {@link ConnectionListener#onError}).
- * While connected it sends an application {@code ping} every interval; a ping without pong counts as
- * a dead socket.
+ * through {@link ConnectionListener#onSessionEnded()}), after another sign-in replaces the session
+ * (a {@code session.replaced} frame or close code 4003, reported through
+ * {@link ConnectionListener#onSessionReplaced} and then {@code onSessionEnded}), or when the server
+ * refuses the client outright (close code 1008, or a 4xx on the upgrade, reported through
+ * {@link ConnectionListener#onError}). While connected it sends an application {@code ping} every
+ * interval; a ping without pong counts as a dead socket.
+ *
+ * <h2>Clusters</h2>
+ * With {@link ConnectionOptions#nodeAssignment()} (the default), every attempt, the first and each
+ * reconnect, starts with {@code GET /api/v1/cluster/assign}: asked of the base URI, and when that does
+ * not answer (refused, timed out, an error status) of the {@link ConnectionOptions#seeds() seeds} and
+ * then of every node an earlier answer named, in turn. When the answer lists more than one live node the
+ * WebSocket goes to the assigned node's {@code webSocketUrl} (the token is valid on every node); when it
+ * lists one, to the server that answered; when nobody answers, to the base URI. Nodes once named are
+ * remembered, so the connection finds the cluster even after the base URI's node is gone.
+ * {@link #connectedTo()} tells where the live socket is. The backoff between attempts is unchanged.
  *
  * <h2>Sending</h2>
  * Every send has a client message id (a fresh UUID unless the caller supplies one) that it keeps until
@@ -58,6 +70,10 @@ import java.util.function.Supplier;
  * after every (re)connect, when the {@code hello}'s {@code lastEventSeq} is beyond what was delivered,
  * the log is synced from there. It starts at the position given to {@link #knownEventSeq}, or at 0 (the
  * whole log is delivered).
+ *
+ * <p>A {@code resync} frame (the server may have failed to push something to this connection) runs the
+ * same catch-up as a reconnect, on the open socket: the conversation list is walked and every
+ * conversation, and the event log, is synced past what was delivered. Delivery stays at most once.
  *
  * <h2>Threads</h2>
  * All methods are thread-safe and never block, except {@link #close()}. State lives on one event thread
@@ -92,7 +108,12 @@ public final class ConfabConnection implements AutoCloseable {
         this.thread = new EventThread("confab-connection " + address.webSocket().getAuthority());
         this.dispatcher = new FrameDispatcher(json, guarded, options, thread);
         HttpClient http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
-        this.link = new Link(address.webSocket(), token, options, http, thread, guarded, dispatcher,
+        Supplier<CompletableFuture<URI>> destination = () -> CompletableFuture.completedFuture(address.webSocket());
+        if (options.nodeAssignment()) {
+            destination = new NodeLocator(address, new NodeRoster(address, options.seeds()), http,
+                    options.connectTimeout())::locate;
+        }
+        this.link = new Link(destination, token, options, http, thread, guarded, dispatcher,
                 new Backoff(options.backoff(), () -> ThreadLocalRandom.current().nextDouble()), json);
     }
 
@@ -116,6 +137,14 @@ public final class ConfabConnection implements AutoCloseable {
     /** The current state. */
     public ConnectionState state() {
         return link.state();
+    }
+
+    /**
+     * The WebSocket URI of the node the connection is on ({@code ws(s)://host:port/api/v1/ws}: the base
+     * URI's own, or the one a cluster assigned); empty unless {@link ConnectionState#CONNECTED}.
+     */
+    public Optional<URI> connectedTo() {
+        return Optional.ofNullable(link.connectedTo());
     }
 
     /** The server's latest {@code hello} (who we are, limits, heartbeat), empty before the first. */

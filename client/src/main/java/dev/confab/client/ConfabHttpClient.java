@@ -9,6 +9,7 @@ import dev.confab.protocol.model.FriendRequestList;
 import dev.confab.protocol.model.FriendRequestView;
 import dev.confab.protocol.model.LoginResponse;
 import dev.confab.protocol.model.MessagePage;
+import dev.confab.protocol.model.NodeAssignment;
 import dev.confab.protocol.model.PresenceList;
 import dev.confab.protocol.model.SendAck;
 import dev.confab.protocol.model.SessionList;
@@ -134,6 +135,16 @@ public final class ConfabHttpClient {
     /** {@code POST /ws-tickets}: a single-use, short-lived ticket for opening a WebSocket without a header. */
     public TicketResponse webSocketTicket() {
         return call("POST", "/ws-tickets", null, TicketResponse.class);
+    }
+
+    /**
+     * {@code GET /cluster/assign} (no session needed): the live node a new WebSocket should go to (the
+     * least-loaded one) and every live node, for failover. A server without a cluster names itself as
+     * the only node; keep using the address you have then. Each call counts as one assignment in the
+     * server's balancing, so ask once per connection you are about to open.
+     */
+    public NodeAssignment assign() {
+        return call("GET", "/cluster/assign", null, NodeAssignment.class);
     }
 
     /** {@code GET /users/{username}}: a user's public profile. */

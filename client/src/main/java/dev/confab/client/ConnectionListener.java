@@ -48,11 +48,21 @@ public interface ConnectionListener {
     }
 
     /**
-     * The server ended the session (logout, revocation, password change, expiry) or refused the token.
-     * The connection does not reconnect; the application must log in again. Followed by
-     * {@link ConnectionState#CLOSED}.
+     * The server ended the session (logout, revocation, password change, expiry, replacement by another
+     * sign-in) or refused the token. The connection does not reconnect; the application must log in
+     * again. Followed by {@link ConnectionState#CLOSED}.
      */
     default void onSessionEnded() {
+    }
+
+    /**
+     * The account signed in on another device and the server keeps one session per account, so this
+     * session is over ({@code session.replaced}, close code 4003). The connection does not reconnect.
+     * Followed by {@link #onSessionEnded()} and then {@link ConnectionState#CLOSED}.
+     *
+     * @param byDeviceName the device name of the sign-in that took over, or null when the server did not say
+     */
+    default void onSessionReplaced(String byDeviceName) {
     }
 
     /**

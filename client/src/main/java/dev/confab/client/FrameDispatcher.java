@@ -18,8 +18,8 @@ import java.util.function.Function;
  * Everything that flows over a connected socket: writes sends (within the send window, re-sending the
  * unacknowledged ones after each reconnect) and requests; routes answers by request id; hands pushed
  * messages, acknowledged own messages and pushed events to the {@link Inbox}, which orders them, catches
- * up after each (re)connect and delivers them; and pings. Requests made while disconnected wait for
- * the next connection (within their timeout). Confined to the event thread.
+ * up after each (re)connect and each {@code resync}, and delivers them; and pings. Requests made while
+ * disconnected wait for the next connection (within their timeout). Confined to the event thread.
  */
 final class FrameDispatcher implements LinkObserver {
     private static final String DEFAULT_CONTENT_TYPE = "text/plain";
@@ -120,6 +120,8 @@ final class FrameDispatcher implements LinkObserver {
             case ServerFrame.Pong p -> requests.answer(p.id(), p);
             case ServerFrame.Hello h -> { }
             case ServerFrame.GoAway g -> { }
+            case ServerFrame.SessionReplaced r -> { }
+            case ServerFrame.Resync r -> inbox.resync();
             case ServerFrame.Receipt r -> listener.onReceipt(r.receipt());
             case ServerFrame.Typing t -> listener.onTyping(t.conversationId(), t.userId(), t.expiresInMillis());
         }

@@ -52,6 +52,11 @@ final class GuardedListener implements ConnectionListener {
     }
 
     @Override
+    public void onSessionReplaced(String byDeviceName) {
+        guard(() -> delegate.onSessionReplaced(byDeviceName), "onSessionReplaced");
+    }
+
+    @Override
     public void onError(Throwable error) {
         guard(() -> delegate.onError(error), "onError");
     }

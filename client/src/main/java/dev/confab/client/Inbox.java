@@ -2,7 +2,6 @@ package dev.confab.client;
 
 import dev.confab.protocol.frames.ClientFrame;
 import dev.confab.protocol.frames.ServerFrame;
-import dev.confab.protocol.model.ConversationView;
 import dev.confab.protocol.model.EventView;
 import dev.confab.protocol.model.MessageView;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +13,10 @@ import java.util.function.Function;
  * holds what arrives ahead of a gap and syncs the missing range ({@code sync} for a conversation,
  * {@code events} for the event log). After each (re)connect it walks the conversation list and syncs
  * every conversation whose last seq is beyond what was delivered, and syncs the event log when the
- * {@code hello}'s {@code lastEventSeq} is. Confined to the event thread, except the
- * {@code delivered...} readers.
+ * {@code hello}'s {@code lastEventSeq} is. After a {@code resync} it does the same on the open socket,
+ * syncing the event log past what was delivered in any case (there is no {@code hello} to compare
+ * with); a stream whose sync is already running is synced once more after it. Confined to the event
+ * thread, except the {@code delivered...} readers.
  */
 final class Inbox {
 
@@ -25,19 +26,19 @@ final class Inbox {
         CompletableFuture<ServerFrame> ask(Function<String, ClientFrame> build);
     }
 
-    private final ConnectionListener listener;
     private final Requests requests;
     private final CatchUp<MessageView> messages;
     private final CatchUp<EventView> events;
-    private boolean ended;
+    private final ConversationScan conversations;
 
     Inbox(ConnectionListener listener, ConnectionOptions options, Requests requests) {
-        this.listener = listener;
         this.requests = requests;
         this.messages = new CatchUp<>(new SeqTracker<>(StreamKind.MESSAGES), this::messagePage, listener::onMessage,
                 listener::onError, options.syncPageSize(), options.maxConcurrentSyncs());
         this.events = new CatchUp<>(new SeqTracker<>(StreamKind.EVENTS), this::eventPage, listener::onEvent,
                 listener::onError, options.syncPageSize(), 1);
+        this.conversations = new ConversationScan(requests,
+                conversation -> messages.catchUpTo(conversation.id(), conversation.lastSeq()), listener::onError);
     }
 
     /** A message from a live push or from the ack of our own send. */
@@ -72,39 +73,26 @@ final class Inbox {
 
     /** A new socket said {@code hello}: catches up every conversation, then the event log. */
     void connected(ServerFrame.Hello hello) {
-        catchUpConversationsFrom(null);
+        conversations.walk();
         events.catchUpTo(StreamKind.EVENT_LOG, hello.lastEventSeq());
+    }
+
+    /** The server says pushes may have been missed: catches up every conversation, then the event log. */
+    void resync() {
+        conversations.walk();
+        events.catchUp(StreamKind.EVENT_LOG);
     }
 
     /** The socket is gone: running syncs will get no answer; positions and held items stay. */
     void disconnected() {
+        conversations.reset();
         messages.reset();
         events.reset();
     }
 
     /** The connection closed for good: nothing more is synced or reported. */
     void ended() {
-        ended = true;
         disconnected();
-    }
-
-    /** Walks every page of the conversation list and catches up each conversation that moved on. */
-    private void catchUpConversationsFrom(String before) {
-        FrameDispatcher.answerAs(requests.ask(id -> new ClientFrame.Conversations(id, before, null)),
-                ServerFrame.Conversations.class, page -> page).whenComplete((page, error) -> {
-                    if (error != null) {
-                        if (!ended && !(error instanceof ConfabConnectionException)) {
-                            listener.onError(error);
-                        }
-                        return;
-                    }
-                    for (ConversationView conversation : page.conversations()) {
-                        messages.catchUpTo(conversation.id(), conversation.lastSeq());
-                    }
-                    if (page.hasMore()) {
-                        catchUpConversationsFrom(page.cursor());
-                    }
-                });
     }
 
     private CompletableFuture<SeqPage<MessageView>> messagePage(long conversationId, long afterSeq, int limit) {

@@ -14,21 +14,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one WebSocket to the server alive: dials with the bearer token, waits for {@code hello},
- * and when the socket goes away decides by close code whether to reconnect (after the backoff, or after
- * the delay a {@code goaway} asked for), to end the session, or to stop. Owns the connection state
- * the application sees. Every socket gets a new generation number; events of older sockets are ignored.
- * Confined to the event thread.
+ * Keeps one WebSocket to the server alive: asks where to dial (the node a cluster assigns, or the one
+ * base address), dials with the bearer token, waits for {@code hello}, and when the socket goes away
+ * decides by close code whether to reconnect (after the backoff, or after the delay a {@code goaway}
+ * asked for), to end the session, or to stop. A {@code session.replaced} frame or close code 4003 ends
+ * the session too. Owns the connection state the application sees. Every attempt gets a new generation
+ * number; events of older attempts and sockets are ignored. Confined to the event thread.
  */
 final class Link {
     private static final Logger LOG = LoggerFactory.getLogger(Link.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
-    private final URI uri;
+    private final Supplier<CompletableFuture<URI>> destination;
     private final String token;
     private final ConnectionOptions options;
     private final HttpClient http;
@@ -41,6 +43,8 @@ final class Link {
 
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile ServerFrame.Hello hello;
+    private volatile URI connectedTo;
+    private URI dialling;
     private boolean started;
     private long generation;
     private LiveSocket socket;
@@ -49,9 +53,13 @@ final class Link {
     private Future<?> redial;
     private Duration goAwayDelay;
 
-    Link(URI uri, String token, ConnectionOptions options, HttpClient http, EventThread thread,
-         ConnectionListener listener, LinkObserver observer, Backoff backoff, WireJson json) {
-        this.uri = uri;
+    /**
+     * @param destination gives, for each attempt, the WebSocket URI to dial; its result may complete on
+     *                    any thread, and a failed result counts as a failed attempt
+     */
+    Link(Supplier<CompletableFuture<URI>> destination, String token, ConnectionOptions options, HttpClient http,
+         EventThread thread, ConnectionListener listener, LinkObserver observer, Backoff backoff, WireJson json) {
+        this.destination = destination;
         this.token = token;
         this.options = options;
         this.http = http;
@@ -69,6 +77,11 @@ final class Link {
     /** The latest {@code hello}, or null before the first. */
     ServerFrame.Hello hello() {
         return hello;
+    }
+
+    /** The WebSocket URI of the connected socket; null unless {@link ConnectionState#CONNECTED}. */
+    URI connectedTo() {
+        return connectedTo;
     }
 
     /** Completes with the first {@code hello}; fails if the link closes before. */
@@ -94,8 +107,28 @@ final class Link {
         if (state == ConnectionState.CLOSED) {
             return;
         }
-        long dialled = ++generation;
+        long attempt = ++generation;
         setState(ConnectionState.CONNECTING);
+        CompletableFuture<URI> target;
+        try {
+            target = destination.get();
+        } catch (RuntimeException e) {
+            target = CompletableFuture.failedFuture(e);
+        }
+        target.whenComplete((uri, error) -> thread.post(() -> {
+            if (error != null) {
+                upgradeFailed(attempt, error);
+            } else {
+                open(attempt, uri);
+            }
+        }));
+    }
+
+    private void open(long dialled, URI uri) {
+        if (dialled != generation || state == ConnectionState.CLOSED) {
+            return;
+        }
+        dialling = uri;
         SocketEvents events = new SocketEvents(thread, new SocketHandler(dialled));
         try {
             http.newWebSocketBuilder()
@@ -136,6 +169,7 @@ final class Link {
         }
         switch (frame) {
             case ServerFrame.Hello h -> helloReceived(h);
+            case ServerFrame.SessionReplaced r -> sessionReplaced(r.byDeviceName());
             case ServerFrame.GoAway g -> goAwayDelay = Duration.ofMillis(Math.max(0, g.reconnectAfterMillis()));
             default -> {
                 if (ready) {
@@ -151,6 +185,7 @@ final class Link {
         }
         cancel(helloDeadline);
         hello = h;
+        connectedTo = dialling;
         ready = true;
         goAwayDelay = null;
         backoff.reset();
@@ -185,7 +220,7 @@ final class Link {
         if (cause instanceof WebSocketHandshakeException refused) {
             int status = refused.getResponse().statusCode();
             switch (AfterClose.forRefusedUpgrade(status)) {
-                case END_SESSION -> {
+                case END_SESSION, SESSION_REPLACED -> {
                     endSession();
                     return;
                 }
@@ -207,6 +242,7 @@ final class Link {
         boolean wasReady = ready;
         socket = null;
         ready = false;
+        connectedTo = null;
         generation++;
         cancel(helloDeadline);
         if (gone != null && code < 0) {
@@ -220,6 +256,7 @@ final class Link {
         }
         switch (AfterClose.forCloseCode(code)) {
             case END_SESSION -> endSession();
+            case SESSION_REPLACED -> sessionReplaced(null);
             case STOP -> {
                 listener.onError(cause);
                 terminate(cause);
@@ -249,6 +286,15 @@ final class Link {
                 ErrorCode.AUTH_UNAUTHENTICATED.code(), "The session ended; log in again."));
     }
 
+    /** Another sign-in took over the account's one session; {@code byDeviceName} may be null. */
+    private void sessionReplaced(String byDeviceName) {
+        listener.onSessionReplaced(byDeviceName);
+        listener.onSessionEnded();
+        terminate(new ConfabApiException(ErrorCode.AUTH_UNAUTHENTICATED.httpStatus(),
+                ErrorCode.AUTH_UNAUTHENTICATED.code(), "The session was replaced by a sign-in "
+                + (byDeviceName == null ? "elsewhere" : "on " + byDeviceName) + "; log in again."));
+    }
+
     private void terminate(RuntimeException cause) {
         if (state == ConnectionState.CLOSED) {
             return;
@@ -256,6 +302,7 @@ final class Link {
         state = ConnectionState.CLOSED;
         generation++;
         ready = false;
+        connectedTo = null;
         cancel(helloDeadline);
         cancel(redial);
         LiveSocket last = socket;

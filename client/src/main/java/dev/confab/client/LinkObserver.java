@@ -8,7 +8,10 @@ interface LinkObserver {
     /** The server said {@code hello} on a new socket; frames may be written to it from now on. */
     void connected(ServerFrame.Hello hello, LiveSocket socket);
 
-    /** A frame other than {@code hello} and {@code goaway} arrived on the connected socket. */
+    /**
+     * A frame other than {@code hello}, {@code goaway} and {@code session.replaced} arrived on the
+     * connected socket.
+     */
     void received(ServerFrame frame);
 
     /** The socket is gone; the link will connect again. */

@@ -35,6 +35,11 @@ record ServerAddress(URI base) {
         return URI.create(scheme + root().substring(base.getScheme().length()) + API + "/ws");
     }
 
+    /** The same server, spelled without a query or trailing slashes, so equal servers compare equal. */
+    ServerAddress normalized() {
+        return new ServerAddress(URI.create(root()));
+    }
+
     /** Encodes one path segment or query value. */
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

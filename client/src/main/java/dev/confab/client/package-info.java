@@ -7,6 +7,8 @@
  * {@link dev.confab.client.ConfabConnection} keeps a live WebSocket session: it reconnects with backoff,
  * re-sends unacknowledged messages with their original client message ids, and hands the application
  * every message of every conversation, and every event of the account's event log, exactly once and in
- * {@code seq} order, catching up whenever it sees a gap or reconnects.
+ * {@code seq} order, catching up whenever it sees a gap, reconnects or is told to {@code resync}. In a
+ * cluster it asks which node to use before every connect attempt and fails over to the nodes it has
+ * learned of when its own address stops answering.
  */
 package dev.confab.client;

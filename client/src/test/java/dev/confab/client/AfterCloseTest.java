@@ -24,6 +24,11 @@ class AfterCloseTest {
     }
 
     @Test
+    void aReplacedSessionEndsTheConnection() {
+        assertThat(AfterClose.forCloseCode(CloseCodes.SESSION_REPLACED)).isEqualTo(AfterClose.SESSION_REPLACED);
+    }
+
+    @Test
     void stopsWhenTheServerWillNotTakeTheClientAsItIs() {
         assertThat(AfterClose.forCloseCode(CloseCodes.POLICY_VIOLATION)).isEqualTo(AfterClose.STOP);
         assertThat(AfterClose.forRefusedUpgrade(403)).isEqualTo(AfterClose.STOP);

@@ -226,4 +226,52 @@ class CatchUpTest {
         fetches.get(1).answer(messages(1, 1, 3), false);
         assertThat(seqs(delivered)).containsExactly(1L, 2L, 3L);
     }
+
+    @Test
+    void aCatchUpAskedForWhileTheStreamSyncsRunsOnceMoreAfterIt() {
+        CatchUp<MessageView> catchUp = catchUp(4);
+        catchUp.accept(message(1, 1));
+        catchUp.accept(message(1, 3));
+
+        catchUp.catchUpTo(1, 4);
+        catchUp.catchUp(1);
+        assertThat(fetches).hasSize(1);
+        fetches.get(0).answer(messages(1, 2, 3), false);
+
+        assertThat(fetches).hasSize(2);
+        assertThat(fetches.get(1).afterSeq()).isEqualTo(3);
+        fetches.get(1).answer(messages(1, 4, 4), false);
+
+        assertThat(seqs(delivered)).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(fetches).hasSize(2);
+        assertThat(catchUp.isSyncing(1)).isFalse();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aCatchUpOfAnIdleStreamSyncsPastWhatWasDeliveredEvenWithoutAKnownTarget() {
+        CatchUp<MessageView> catchUp = catchUp(4);
+        catchUp.accept(message(1, 1));
+
+        catchUp.catchUp(1);
+        fetches.get(0).answer(List.of(), false);
+
+        assertThat(fetches).singleElement().satisfies(fetch -> assertThat(fetch.afterSeq()).isEqualTo(1));
+        assertThat(seqs(delivered)).containsExactly(1L);
+        assertThat(catchUp.isSyncing(1)).isFalse();
+    }
+
+    @Test
+    void aResetForgetsACatchUpAskedForDuringTheSync() {
+        CatchUp<MessageView> catchUp = catchUp(4);
+        catchUp.catchUp(1);
+        catchUp.catchUp(1);
+
+        catchUp.reset();
+        catchUp.catchUp(1);
+        fetches.get(1).answer(messages(1, 1, 1), false);
+
+        assertThat(fetches).hasSize(2);
+        assertThat(seqs(delivered)).containsExactly(1L);
+    }
 }

@@ -9,6 +9,8 @@ import dev.confab.protocol.WireJson;
 import dev.confab.protocol.model.AccountView;
 import dev.confab.protocol.model.LoginResponse;
 import dev.confab.protocol.model.MessagePage;
+import dev.confab.protocol.model.NodeAssignment;
+import dev.confab.protocol.model.NodeView;
 import dev.confab.protocol.model.PresenceList;
 import dev.confab.protocol.model.SendAck;
 import dev.confab.protocol.model.SessionView;
@@ -49,7 +51,8 @@ class ConfabHttpClientTest {
     void logsInWithAJsonBodyAndDecodesTheAnswer() {
         AccountView account = new AccountView(1, "ada", "Ada", null, null, null, false, false, NOW);
         LoginResponse expected = new LoginResponse("secret-token",
-                new SessionView("s1", "d1", "laptop", NOW, NOW, NOW.plusSeconds(3600), true), account);
+                new SessionView("s1", "d1", "laptop", NOW, NOW, NOW.plusSeconds(3600), true), account,
+                new NodeView("n1", "http://localhost:8080", "ws://localhost:8080/api/v1/ws", 0));
         http.reply(201, json.encode(expected));
 
         LoginResponse login = new ConfabHttpClient(base).login(new LoginRequest("ada", "pw", "d1", "laptop"));
@@ -160,6 +163,20 @@ class ConfabHttpClientTest {
 
         assertThat(seen.poll().pathAndQuery()).isEqualTo("/api/v1/messages");
         assertThat(seen.poll().pathAndQuery()).isEqualTo("/api/v1/presence?userIds=1%2C2%2C3");
+    }
+
+    @Test
+    void asksWhichNodeToUseWithoutASession() {
+        NodeView node = new NodeView("n2", "http://10.0.0.2:8080", "ws://10.0.0.2:8080/api/v1/ws", 3);
+        NodeAssignment expected = new NodeAssignment(node, List.of(node,
+                new NodeView("n1", "http://10.0.0.1:8080", "ws://10.0.0.1:8080/api/v1/ws", 5)));
+        http.reply(200, json.encode(expected));
+
+        assertThat(new ConfabHttpClient(base).assign()).isEqualTo(expected);
+
+        Seen request = seen.poll();
+        assertThat(request).extracting(Seen::method, Seen::pathAndQuery, Seen::authorization)
+                .containsExactly("GET", "/api/v1/cluster/assign", null);
     }
 
     @Test

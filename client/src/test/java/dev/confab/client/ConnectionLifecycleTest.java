@@ -15,6 +15,7 @@ import dev.confab.protocol.frames.ServerFrame;
 import dev.confab.protocol.model.SendAck;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,43 @@ class ConnectionLifecycleTest {
         assertThat(s.listener.errors).isEmpty();
         assertThat(failureOf(s.connection.send(7, "after"))).isInstanceOf(ConfabConnectionException.class);
         assertThat(s.server.socketWithin(300)).as("no reconnect after the session ended").isNull();
+    }
+
+    @Test
+    void aReplacedSessionEndsTheConnectionForGoodNamingTheOtherDevice() throws Exception {
+        ScriptedConnection s = scripted(ScriptedConnection.OPTIONS);
+        ScriptedServer.Socket socket = s.connect();
+        CompletableFuture<SendAck> pending = s.connection.send(7, "late");
+        socket.next(ClientFrame.Send.class);
+
+        socket.send(new ServerFrame.SessionReplaced("phone", ScriptedConnection.NOW));
+        socket.close(CloseCodes.SESSION_REPLACED);
+
+        assertThat(failureOf(pending)).isInstanceOfSatisfying(ConfabApiException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.AUTH_UNAUTHENTICATED);
+            assertThat(e.getMessage()).contains("phone");
+        });
+        await().until(() -> s.connection.state() == CLOSED);
+        assertThat(s.listener.replacedBy).containsExactly(Optional.of("phone"));
+        assertThat(s.listener.sessionEnded).hasValue(1);
+        assertThat(s.listener.states).endsWith(CLOSED);
+        assertThat(s.listener.errors).isEmpty();
+        assertThat(s.server.socketWithin(300)).as("no reconnect after the session was replaced").isNull();
+    }
+
+    @Test
+    void closeCode4003WithoutTheFrameAlsoEndsTheConnectionForGood() throws Exception {
+        ScriptedConnection s = scripted(ScriptedConnection.OPTIONS);
+        ScriptedServer.Socket socket = s.connect();
+
+        socket.close(CloseCodes.SESSION_REPLACED);
+
+        await().until(() -> s.connection.state() == CLOSED);
+        assertThat(s.listener.replacedBy).containsExactly(Optional.empty());
+        assertThat(s.listener.sessionEnded).hasValue(1);
+        assertThat(s.listener.errors).isEmpty();
+        assertThat(failureOf(s.connection.connect())).isInstanceOf(ConfabConnectionException.class);
+        assertThat(s.server.socketWithin(300)).as("no reconnect after the session was replaced").isNull();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.confab.protocol.model.EventView;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.PresenceView;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +17,7 @@ final class RecordingListener implements ConnectionListener {
     final List<Throwable> errors = new CopyOnWriteArrayList<>();
     final List<Thread> threads = new CopyOnWriteArrayList<>();
     final AtomicInteger sessionEnded = new AtomicInteger();
+    final List<Optional<String>> replacedBy = new CopyOnWriteArrayList<>();
 
     @Override
     public void onMessage(MessageView message) {
@@ -45,6 +47,12 @@ final class RecordingListener implements ConnectionListener {
     public void onSessionEnded() {
         threads.add(Thread.currentThread());
         sessionEnded.incrementAndGet();
+    }
+
+    @Override
+    public void onSessionReplaced(String byDeviceName) {
+        threads.add(Thread.currentThread());
+        replacedBy.add(Optional.ofNullable(byDeviceName));
     }
 
     @Override

@@ -6,8 +6,12 @@ import dev.confab.protocol.WireJson;
 import dev.confab.protocol.frames.ClientFrame;
 import dev.confab.protocol.frames.ServerFrame;
 import dev.confab.protocol.model.ConversationView;
+import dev.confab.protocol.model.NodeAssignment;
+import dev.confab.protocol.model.NodeView;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import java.net.URI;
 import java.time.Instant;
@@ -16,10 +20,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A WebSocket server the test drives by hand: it accepts (or refuses) upgrades, hands each accepted
  * socket to the test, and sends exactly the frames the test tells it to. Every wait has a deadline.
+ * It also answers {@code GET /api/v1/cluster/assign}: with 404, as a server without that endpoint
+ * would, until the test scripts an answer; every other HTTP request gets 404.
  */
 final class ScriptedServer {
     static final long USER_ID = 42;
@@ -28,7 +35,10 @@ final class ScriptedServer {
     private final Vertx vertx = Vertx.vertx();
     private final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
     private final HttpServer server;
+    private final AtomicInteger assignQuestions = new AtomicInteger();
     private volatile int refuseWith;
+    private volatile int assignStatus = 404;
+    private volatile String assignBody;
 
     ScriptedServer() throws Exception {
         server = vertx.createHttpServer()
@@ -40,12 +50,40 @@ final class ScriptedServer {
                     }
                 })
                 .webSocketHandler(ws -> accepted.add(new Socket(ws)))
+                .requestHandler(this::answerHttp)
                 .listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
     }
 
     URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.actualPort());
+    }
+
+    /** The WebSocket endpoint clients of this server dial. */
+    URI webSocketUri() {
+        return URI.create("ws://127.0.0.1:" + server.actualPort() + "/api/v1/ws");
+    }
+
+    /** This server as a node of a cluster, holding {@code connections}. */
+    NodeView node(String nodeId, long connections) {
+        return new NodeView(nodeId, baseUri().toString(), webSocketUri().toString(), connections);
+    }
+
+    /** Answers every later {@code GET /api/v1/cluster/assign} with {@code answer}. */
+    void assign(NodeAssignment answer) {
+        assignBody = new WireJson().encode(answer);
+        assignStatus = 200;
+    }
+
+    /** Answers every later {@code GET /api/v1/cluster/assign} with {@code status} and no body. */
+    void failAssignWith(int status) {
+        assignBody = null;
+        assignStatus = status;
+    }
+
+    /** How many {@code GET /api/v1/cluster/assign} requests arrived so far. */
+    int assignQuestions() {
+        return assignQuestions.get();
     }
 
     /** Answers every later upgrade with {@code status} instead of accepting it. */
@@ -69,6 +107,17 @@ final class ScriptedServer {
         vertx.close().toCompletionStage().toCompletableFuture().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
     }
 
+    private void answerHttp(HttpServerRequest request) {
+        if (!request.path().equals("/api/v1/cluster/assign") || request.method() != HttpMethod.GET) {
+            request.response().setStatusCode(404).end();
+            return;
+        }
+        assignQuestions.incrementAndGet();
+        String body = assignBody;
+        request.response().setStatusCode(assignStatus).putHeader("Content-Type", "application/json")
+                .end(body == null ? "" : body);
+    }
+
     /** One accepted socket. */
     static final class Socket {
         private final WireJson json = new WireJson();
@@ -76,10 +125,12 @@ final class ScriptedServer {
         private final BlockingQueue<ClientFrame> received = new LinkedBlockingQueue<>();
         private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
         final String authorization;
+        final String path;
 
         Socket(ServerWebSocket ws) {
             this.ws = ws;
             this.authorization = ws.headers().get("Authorization");
+            this.path = ws.path();
             ws.textMessageHandler(text -> received.add(json.decodeClientFrame(text)));
             ws.closeHandler(ignored -> closedWith.complete(ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode()));
         }

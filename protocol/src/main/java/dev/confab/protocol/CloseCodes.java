@@ -20,6 +20,12 @@ public final class CloseCodes {
     public static final int HEARTBEAT_TIMEOUT = 4000;
     /** The session ended (logout, revoked, password change, expiry): log in again before reconnecting. */
     public static final int SESSION_ENDED = 4001;
+    /**
+     * The account signed in elsewhere and the server allows one session per account
+     * ({@code auth.session-policy=single-session}); a {@code session.replaced} frame came just before.
+     * Do not reconnect automatically: the session is gone; tell the user.
+     */
+    public static final int SESSION_REPLACED = 4003;
     /** The connection's outbound queue overflowed because the client read too slowly: reconnect and sync. */
     public static final int SLOW_CONSUMER = 4008;
 

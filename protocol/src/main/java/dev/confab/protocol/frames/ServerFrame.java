@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * A frame the server sends. Answers carry the {@code id} of the request they answer; pushes
  * ({@code hello}, {@code message}, {@code event}, {@code receipt}, {@code typing}, {@code presence},
- * {@code goaway}) carry none.
+ * {@code goaway}, {@code resync}, {@code session.replaced}) carry none.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -35,6 +35,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerFrame.Receipt.class, name = "receipt"),
         @JsonSubTypes.Type(value = ServerFrame.Typing.class, name = "typing"),
         @JsonSubTypes.Type(value = ServerFrame.Events.class, name = "events"),
+        @JsonSubTypes.Type(value = ServerFrame.Resync.class, name = "resync"),
+        @JsonSubTypes.Type(value = ServerFrame.SessionReplaced.class, name = "session.replaced"),
 })
 public sealed interface ServerFrame {
 
@@ -101,5 +103,21 @@ public sealed interface ServerFrame {
 
     /** The server is shutting down: reconnect after {@code reconnectAfterMillis}, then sync. */
     record GoAway(String reason, long reconnectAfterMillis) implements ServerFrame {
+    }
+
+    /**
+     * Live pushes to this connection may have been missed (in a cluster, the bus between nodes was
+     * briefly unreachable). Nothing is lost: catch up every conversation and the event log by seq,
+     * exactly as after a reconnect. The connection stays open.
+     */
+    record Resync(String reason) implements ServerFrame {
+    }
+
+    /**
+     * The account signed in on another device and the server keeps one session per account; the
+     * connection closes next with {@link dev.confab.protocol.CloseCodes#SESSION_REPLACED}.
+     * {@code byDeviceName} is the new session's device name (may be null).
+     */
+    record SessionReplaced(String byDeviceName, Instant at) implements ServerFrame {
     }
 }

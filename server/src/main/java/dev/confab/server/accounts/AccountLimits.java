@@ -12,8 +12,9 @@ import java.time.Duration;
  * @param sessionMaxAge       a session ends this long after login, used or not
  * @param loginAttemptsPerWindow login attempts per username allowed in {@code loginAttemptWindow}
  * @param loginAttemptWindow  the window for counting login attempts
+ * @param sessionPolicy       whether a new login ends the account's other sessions
  */
 public record AccountLimits(int passwordMinLength, int passwordMaxLength, int displayNameMaxLength,
                            Duration sessionIdleTimeout, Duration sessionMaxAge, int loginAttemptsPerWindow,
-                           Duration loginAttemptWindow) {
+                           Duration loginAttemptWindow, SessionPolicy sessionPolicy) {
 }

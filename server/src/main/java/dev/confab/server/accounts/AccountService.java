@@ -2,6 +2,7 @@ package dev.confab.server.accounts;
 
 import dev.confab.protocol.ErrorCode;
 import dev.confab.server.cluster.EventBus;
+import dev.confab.server.cluster.SessionEnd;
 import dev.confab.server.errors.ConfabException;
 import dev.confab.server.limits.RateLimiter;
 import java.time.Clock;
@@ -47,6 +48,8 @@ public final class AccountService {
 
     /**
      * Checks the password and opens a session for the device, replacing that device's older session.
+     * Under {@link SessionPolicy#SINGLE_SESSION} every other session of the account ends too, and its
+     * sockets, on whichever node, are told {@code session.replaced} and closed with 4003.
      * Unknown usernames and wrong passwords get the same error after the same hashing work. Attempts
      * per username are rate-limited before any check, so guessing cannot outrun the limit.
      */
@@ -67,8 +70,9 @@ public final class AccountService {
         String token = tokens.newSecret();
         Session session = new Session(tokens.newSessionId(), account.get().id(), device,
                 deviceName(deviceName), now, now, now.plus(limits.sessionMaxAge()));
-        List<SessionId> replaced = sessions.create(session, tokens.hash(token));
-        bus.endSessions(replaced);
+        boolean single = limits.sessionPolicy() == SessionPolicy.SINGLE_SESSION;
+        List<SessionId> replaced = sessions.create(session, tokens.hash(token), single);
+        bus.endSessions(replaced, single ? SessionEnd.REPLACED : SessionEnd.ENDED, session.deviceName());
         return new LoginResult(token, session, account.get());
     }
 
@@ -165,7 +169,8 @@ public final class AccountService {
         return deviceId;
     }
 
-    private static String deviceName(String raw) {
+    /** A trimmed device name cut to 64 characters, or null when absent or blank. */
+    static String deviceName(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

@@ -17,7 +17,16 @@ public interface SessionStore {
      * Stores {@code session} with the hash of its token; returns the ids of sessions of the same account
      * and device that it replaced (removed in the same transaction), usually none.
      */
-    List<SessionId> create(Session session, byte[] tokenHash);
+    default List<SessionId> create(Session session, byte[] tokenHash) {
+        return create(session, tokenHash, false);
+    }
+
+    /**
+     * As {@link #create(Session, byte[])}; with {@code replaceAll} every other session of the account is
+     * removed in the same transaction (single-session policy). Creations for one account are serialised,
+     * so of two concurrent logins the later one survives, never neither or both.
+     */
+    List<SessionId> create(Session session, byte[] tokenHash, boolean replaceAll);
 
     Optional<Session> findByTokenHash(byte[] tokenHash);
 

@@ -87,4 +87,12 @@ public final class Views {
     public static PresenceView presence(PresenceStatus p) {
         return new PresenceView(p.account().value(), p.username(), p.online(), p.lastSeenAt());
     }
+
+    /** A node as clients see it: its base URL and its WebSocket endpoint. */
+    public static dev.confab.protocol.model.NodeView node(dev.confab.server.cluster.NodeInfo node) {
+        String base = node.url().toString().replaceAll("/+$", "");
+        String ws = (base.startsWith("https:") ? "wss:" + base.substring(6) : "ws:" + base.substring(base.indexOf(':') + 1))
+                + "/api/v1/ws";
+        return new dev.confab.protocol.model.NodeView(node.nodeId(), base, ws, node.connections());
+    }
 }

@@ -56,9 +56,11 @@ public final class ConfabServer implements AutoCloseable {
         ExecutorService blockingThreads = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("confab-blocking-", 0).factory());
         ConfabServer[] self = new ConfabServer[1];
+        java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger();
         try {
             ServerWiring wiring = new ServerWiring(config, vertx, blockingThreads, database, clock,
-                    () -> self[0] != null && !self[0].stopping && database.isReachable());
+                    () -> self[0] != null && !self[0].stopping && database.isReachable(),
+                    () -> publicUrl(config.server(), boundPort.get()));
             // The configured limit is enforced per message, where Vert.x lets the gateway close with 1009.
             // A single frame far beyond it is cut off by Netty's decoder, which drops the TCP connection.
             int limit = config.ws().maxFrameBytes();
@@ -68,7 +70,9 @@ public final class ConfabServer implements AutoCloseable {
                     .setCompressionSupported(true);
             HttpServer server = vertx.createHttpServer(options).requestHandler(wiring.router())
                     .webSocketHandshakeHandler(wiring.gateway());
+            wiring.prepare();
             server.listen().await();
+            boundPort.set(server.actualPort());
             wiring.startTimers();
             self[0] = new ConfabServer(config, vertx, blockingThreads, database, wiring, server);
             return self[0];
@@ -84,10 +88,25 @@ public final class ConfabServer implements AutoCloseable {
         return httpServer.actualPort();
     }
 
-    /** The URL clients use: the configured public URL, or http://localhost:PORT. */
+    /**
+     * The URL clients use: the configured public URL, or http://HOST:PORT/ with the listening address
+     * (localhost when listening on every interface).
+     */
     public URI url() {
-        String configured = config.server().publicUrl();
-        return URI.create(configured.isEmpty() ? "http://localhost:" + port() + "/" : configured);
+        return publicUrl(config.server(), port());
+    }
+
+    private static URI publicUrl(ServerConfig.Server server, int port) {
+        if (!server.publicUrl().isEmpty()) {
+            return URI.create(server.publicUrl());
+        }
+        String host = server.host();
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "localhost";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port + "/");
     }
 
     public int connectionCount() {
@@ -101,6 +120,7 @@ public final class ConfabServer implements AutoCloseable {
         }
         stopping = true;
         long graceMillis = config.server().shutdownGrace().toMillis();
+        wiring.mode().stopping();
         wiring.gateway().stopAccepting();
         String goaway = new WireJson().encode(new ServerFrame.GoAway("server shutting down", 1000));
         for (WsConnection c : wiring.registry().all()) {
@@ -120,6 +140,8 @@ public final class ConfabServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        wiring.mode().close();
+        wiring.closeStores();
         try {
             vertx.close().await(graceMillis + 1000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -2,15 +2,20 @@ package dev.confab.server.cluster;
 
 import dev.confab.server.accounts.AccountId;
 import dev.confab.server.accounts.SessionId;
+import dev.confab.server.conversations.ConversationId;
 import dev.confab.server.events.UserEvent;
 import java.util.Collection;
+import java.util.function.Consumer;
 
-/** The single-node {@link EventBus}: every connection is local. */
+/** The single-node {@link EventBus}: every connection and every cache is local. */
 public final class LocalBus implements EventBus {
     private final LocalEndpoints endpoints;
+    private final Consumer<ConversationId> forgetMembers;
 
-    public LocalBus(LocalEndpoints endpoints) {
+    /** @param forgetMembers drops this node's cached members of a conversation */
+    public LocalBus(LocalEndpoints endpoints, Consumer<ConversationId> forgetMembers) {
         this.endpoints = endpoints;
+        this.forgetMembers = forgetMembers;
     }
 
     @Override
@@ -19,9 +24,14 @@ public final class LocalBus implements EventBus {
     }
 
     @Override
-    public void endSessions(Collection<SessionId> sessions) {
+    public void endSessions(Collection<SessionId> sessions, SessionEnd reason, String byDeviceName) {
         if (!sessions.isEmpty()) {
-            endpoints.closeSessions(sessions);
+            endpoints.closeSessions(sessions, reason, byDeviceName);
         }
+    }
+
+    @Override
+    public void membersChanged(ConversationId conversation) {
+        forgetMembers.accept(conversation);
     }
 }

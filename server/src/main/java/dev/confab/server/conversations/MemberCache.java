@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Member lists of conversations, for fan-out (every send and typing notice needs one). Entries are
- * invalidated after every committed membership change on this node; an invalidation that races a load
+ * invalidated on every node after each committed membership change (through the event bus); an invalidation that races a load
  * waits for the load and then removes its result, so a stale list never outlives the change. Bounded
  * by size and idle time. Thread-safe; {@link #members} blocks on a miss.
  */
@@ -28,6 +28,11 @@ public final class MemberCache {
             return loaded.isEmpty() ? null : List.copyOf(loaded);
         });
         return members == null ? List.of() : members;
+    }
+
+    /** Forgets every member list (after this node may have missed invalidations). */
+    public void invalidateAll() {
+        cache.invalidateAll();
     }
 
     /** Forgets a conversation's members; call after its membership changed (after commit). */

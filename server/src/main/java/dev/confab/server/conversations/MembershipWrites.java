@@ -31,6 +31,16 @@ public interface MembershipWrites {
     /** Adds a member (member count + 1). The caller checks capacity and that they are not a member yet. */
     void addMember(ConversationId conversation, AccountId account, MemberRole role, long visibleFromSeq, Instant at);
 
+    /** A member to add with {@link #addMembers}. */
+    record NewMember(AccountId account, MemberRole role, long visibleFromSeq) {
+    }
+
+    /**
+     * Adds many members at once, in batched inserts (member count + their number), each as
+     * {@link #addMember} would. The caller checks capacity and that none of them is a member yet.
+     */
+    void addMembers(ConversationId conversation, List<NewMember> members, Instant at);
+
     /** Removes a member (member count - 1); false if they were not one. */
     boolean removeMember(ConversationId conversation, AccountId account);
 

@@ -75,6 +75,11 @@ public final class RoomService {
     }
 
     private Optional<ConversationDetails> find(String idOrAlias) {
+        return find(store, idOrAlias);
+    }
+
+    /** A room by numeric id (digits only, shorter than 19) or by alias; empty for anything else. */
+    static Optional<ConversationDetails> find(MembershipStore store, String idOrAlias) {
         if (idOrAlias == null || idOrAlias.isBlank()) {
             return Optional.empty();
         }

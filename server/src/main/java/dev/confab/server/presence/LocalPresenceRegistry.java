@@ -22,6 +22,11 @@ public final class LocalPresenceRegistry implements PresenceRegistry {
         return last[0];
     }
 
+    /** A snapshot of the accounts with at least one counted connection. */
+    public java.util.Set<AccountId> accounts() {
+        return java.util.Set.copyOf(connections.keySet());
+    }
+
     @Override
     public boolean isOnline(AccountId account) {
         return connections.containsKey(account);

@@ -61,13 +61,28 @@ public final class PresenceService {
      * overtaken by a newer change therefore repeats the current state instead of reviving an old one.
      */
     public void announce(AccountId account, String username) {
+        announce(account, username, clock.instant());
+    }
+
+    /** As {@link #announce(AccountId, String)}; if the account is offline, it was last seen at {@code offlineSince}. */
+    public void announce(AccountId account, String username, Instant offlineSince) {
         boolean online = registry.isOnline(account);
         Instant lastSeen = null;
         if (!online) {
-            lastSeen = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            lastSeen = offlineSince.truncatedTo(ChronoUnit.MILLIS);
             accounts.updateLastSeen(account, lastSeen);
         }
         bus.publish(audience(account), new UserEvent.PresenceChanged(account, username, online, lastSeen));
+    }
+
+    /**
+     * {@link #announce} for accounts whose connections were lost all at once (a node died); each is
+     * announced with its state at the time, so those connected elsewhere stay online. Blocking.
+     */
+    public void announceAll(Collection<AccountId> lost) {
+        for (Account a : accounts.findByIds(lost)) {
+            announce(a.id(), a.username());
+        }
     }
 
     /**
@@ -78,9 +93,10 @@ public final class PresenceService {
     public List<PresenceStatus> query(AccountId viewer, Collection<AccountId> ids) {
         Map<AccountId, Account> found = accounts.findByIds(ids).stream()
                 .collect(Collectors.toMap(Account::id, Function.identity()));
+        java.util.Set<AccountId> online = registry.online(found.keySet());
         return ids.stream().distinct().filter(found::containsKey).map(found::get)
                 .map(a -> visible(viewer, a.id())
-                        ? new PresenceStatus(a.id(), a.username(), registry.isOnline(a.id()), a.lastSeenAt())
+                        ? new PresenceStatus(a.id(), a.username(), online.contains(a.id()), a.lastSeenAt())
                         : new PresenceStatus(a.id(), a.username(), false, null))
                 .toList();
     }

@@ -32,6 +32,8 @@ public final class TestServer implements AutoCloseable {
         all.put("server.shutdown-grace", "2s");
         // Most suites exercise message mechanics between strangers; the contacts suite sets friends-only.
         all.put("contacts.direct-messages", "anyone");
+        // Presence tests watch offline announcements happen; PresenceGraceTest covers the delay itself.
+        all.put("presence.offline-grace", "0s");
         all.putAll(backend.overrides(dir));
         all.putAll(overrides);
         MutableClock clock = new MutableClock();

@@ -12,17 +12,18 @@ import dev.confab.protocol.request.RegisterRequest;
 import dev.confab.server.accounts.AccountService;
 import dev.confab.server.accounts.SessionId;
 import dev.confab.server.accounts.TicketService;
+import dev.confab.server.cluster.NodeDirectory;
 import dev.confab.server.api.Views;
 import dev.confab.server.errors.ConfabException;
 import io.vertx.ext.web.Router;
 
-/** Registration, login/logout, the caller's account and sessions, WebSocket tickets. */
+/** Registration, login/logout (with the node to connect to), the caller's account and sessions, WebSocket tickets. */
 final class AccountRoutes {
     private AccountRoutes() {
     }
 
     static void mount(Router router, RouteSupport routes, AccountService accounts, TicketService tickets,
-                      ProfileService profiles) {
+                      ProfileService profiles, NodeDirectory nodes) {
         router.post("/api/v1/accounts").handler(routes.open(201, ctx -> {
             RegisterRequest r = routes.body(ctx, RegisterRequest.class);
             return Views.account(accounts.register(r.username(), r.password(), r.displayName(), r.email(), r.phone()));
@@ -31,7 +32,7 @@ final class AccountRoutes {
             LoginRequest r = routes.body(ctx, LoginRequest.class);
             var login = accounts.login(r.username(), r.password(), r.deviceId(), r.deviceName());
             return new LoginResponse(login.token(), Views.session(login.session(), login.session().id()),
-                    Views.account(login.account()));
+                    Views.account(login.account()), Views.node(nodes.liveNodes().getFirst()));
         }));
         router.get("/api/v1/sessions").handler(routes.authed(200, (who, ctx) -> new SessionList(
                 accounts.listSessions(who).stream().map(s -> Views.session(s, who.sessionId())).toList())));

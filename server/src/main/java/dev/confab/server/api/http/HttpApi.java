@@ -3,13 +3,17 @@ package dev.confab.server.api.http;
 import dev.confab.protocol.WireJson;
 import dev.confab.server.accounts.AccountService;
 import dev.confab.server.accounts.AccountStore;
+import dev.confab.server.accounts.AdminToken;
+import dev.confab.server.accounts.BulkProvisioning;
 import dev.confab.server.accounts.TicketService;
 import dev.confab.server.api.BlockingCalls;
 import dev.confab.server.api.EventData;
+import dev.confab.server.cluster.NodeDirectory;
 import dev.confab.server.contacts.FriendRequestService;
 import dev.confab.server.contacts.FriendService;
 import dev.confab.server.contacts.PeopleDirectory;
 import dev.confab.server.contacts.ProfileService;
+import dev.confab.server.conversations.BulkRoomJoins;
 import dev.confab.server.conversations.ConversationService;
 import dev.confab.server.conversations.ConversationSettingsEdit;
 import dev.confab.server.conversations.GroupService;
@@ -36,7 +40,12 @@ public final class HttpApi {
                            ProfileService profiles, FriendRequestService friendRequests, FriendService friends,
                            PeopleDirectory people, EventService events, EventData eventData,
                            GroupService groups, RoomService rooms, MembershipService memberships,
-                           ConversationSettingsEdit edits, ReceiptService receipts, TypingService typing) {
+                           ConversationSettingsEdit edits, ReceiptService receipts, TypingService typing,
+                           NodeDirectory nodes, Admin admin) {
+    }
+
+    /** The admin API: its token (when it is not set, the admin routes do not exist) and what it calls. */
+    public record Admin(AdminToken token, BulkProvisioning provisioning, BulkRoomJoins roomJoins) {
     }
 
     public static Router router(Vertx vertx, Services services, BlockingCalls blocking, WireJson json,
@@ -45,7 +54,8 @@ public final class HttpApi {
         HttpErrors errors = new HttpErrors(json);
         RouteSupport routes = new RouteSupport(blocking, services.accounts(), json);
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
-        AccountRoutes.mount(router, routes, services.accounts(), services.tickets(), services.profiles());
+        AccountRoutes.mount(router, routes, services.accounts(), services.tickets(), services.profiles(), services.nodes());
+        ClusterRoutes.mount(router, routes, services.nodes());
         ContactRoutes.mount(router, routes, services.friendRequests(), services.friends(), services.people(), clock);
         EventRoutes.mount(router, routes, services.events(), services.eventData());
         GroupRoutes.mount(router, routes, new GroupRoutes.Services(services.groups(), services.rooms(),
@@ -55,6 +65,7 @@ public final class HttpApi {
         PeopleRoutes.mount(router, routes, services.accountStore(), services.presence(), services.people(),
                 maxPresenceQuery);
         OpsRoutes.mount(router, blocking, ready);
+        AdminRoutes.mount(router, routes, services.admin());
         router.route().failureHandler(errors);
         router.errorHandler(404, errors);
         router.errorHandler(405, errors);

@@ -41,10 +41,12 @@ public final class WsApi implements ConnectionListener {
     private final int heartbeatSeconds;
     private final int maxMessageChars;
     private final ConcurrentHashMap<WsConnection, ConnectionState> states = new ConcurrentHashMap<>();
+    private final dev.confab.server.presence.OfflineGrace offlineGrace;
 
     public WsApi(WireJson json, WsRequests requests, PresenceService presence, EventService events,
                  AccountService accounts, BlockingCalls blocking, WsLimits limits, Clock clock, int heartbeatSeconds,
-                 int maxMessageChars) {
+                 int maxMessageChars, dev.confab.server.presence.OfflineGrace offlineGrace) {
+        this.offlineGrace = offlineGrace;
         this.accounts = accounts;
         this.events = events;
         this.json = json;
@@ -85,7 +87,7 @@ public final class WsApi implements ConnectionListener {
                     heartbeatSeconds, maxMessageChars, last.result())));
             if (states.get(connection) == state) {
                 state.counted = true;
-                if (presence.countConnection(who.accountId())) {
+                if (presence.countConnection(who.accountId()) && !offlineGrace.cameBack(who.accountId())) {
                     announcePresence(who);
                 }
             }
@@ -97,13 +99,22 @@ public final class WsApi implements ConnectionListener {
         ConnectionState state = states.remove(connection);
         AuthenticatedSession who = connection.session();
         if (state != null && state.counted && presence.uncountConnection(who.accountId())) {
-            announcePresence(who);
+            java.time.Instant lastSeen = clock.instant();
+            offlineGrace.wentOffline(who.accountId(), () -> announceOffline(who, lastSeen));
         }
     }
 
     private void announcePresence(AuthenticatedSession who) {
+        announce(who, () -> presence.announce(who.accountId(), who.username()));
+    }
+
+    private void announceOffline(AuthenticatedSession who, java.time.Instant lastSeen) {
+        announce(who, () -> presence.announce(who.accountId(), who.username(), lastSeen));
+    }
+
+    private void announce(AuthenticatedSession who, Runnable announcement) {
         blocking.run(() -> {
-            presence.announce(who.accountId(), who.username());
+            announcement.run();
             return null;
         }).onFailure(e -> {
             if (e instanceof dev.confab.server.errors.ServerStoppingException) {

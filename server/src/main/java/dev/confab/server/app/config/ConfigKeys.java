@@ -16,7 +16,7 @@ public final class ConfigKeys {
             key("server.data-dir", "./data", "Directory for the embedded database and other local state."),
             key("server.shutdown-grace", "10s", "On shutdown, how long to let in-flight requests finish after telling clients to reconnect."),
             key("http.max-body-bytes", "1048576", "Largest HTTP request body; larger requests get request.too_large (413)."),
-            key("db.url", "", "JDBC URL. Empty: SQLite at <server.data-dir>/confab.db. For PostgreSQL: jdbc:postgresql://host:5432/db."),
+            key("db.url", "", "Database URL. Empty: SQLite at <server.data-dir>/confab.db. For PostgreSQL: jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db."),
             key("db.user", "", "Database user (PostgreSQL)."),
             key("db.password", "", "Database password (PostgreSQL). Prefer the CONFAB_DB_PASSWORD environment variable."),
             key("db.schema", "", "PostgreSQL schema to use (created if missing). Empty: the user's default schema."),
@@ -27,6 +27,7 @@ public final class ConfigKeys {
             key("auth.session-max-age", "90d", "A session ends this long after login, used or not."),
             key("auth.session-sweep-interval", "5m", "How often expired sessions are removed (closing their sockets with 4001) and sessions with a live socket are marked in use."),
             key("auth.ticket-ttl", "30s", "Lifetime of a single-use WebSocket ticket."),
+            key("auth.session-policy", "multi-device", "multi-device: an account may be signed in on many devices at once. single-session: a new login ends every other session of the account, on every node (their sockets get session.replaced, then close 4003)."),
             key("auth.password-min-length", "8", "Shortest accepted password, in characters."),
             key("auth.password-max-length", "1024", "Longest accepted password, in characters (never truncated)."),
             key("auth.display-name-max-length", "64", "Longest display name, in characters."),
@@ -52,6 +53,7 @@ public final class ConfigKeys {
             key("conversations.default-page-size", "200", "Conversations per list page when the client asks for no size."),
             key("conversations.max-page-size", "1000", "Largest conversation list page a client may ask for."),
             key("presence.share-with-groups", "true", "Whether members of a shared group (not room) see each other's presence, as friends do."),
+            key("presence.offline-grace", "10s", "A user whose last connection closes is announced offline only this long later, unless they reconnect meanwhile (no offline/online flicker on a blip, failover or restart). 0s: at once."),
             key("presence.max-query", "200", "Most users in one presence query or profile lookup."),
             key("contacts.direct-messages", "friends-only", "Who may exchange direct messages: friends-only, or anyone (any user who knows the username)."),
             key("contacts.request-ttl", "30d", "A pending friend request expires this long after it was sent."),
@@ -72,7 +74,15 @@ public final class ConfigKeys {
             key("typing.min-interval", "2s", "Typing notices from one session in one conversation closer together than this are coalesced."),
             key("typing.show-for", "5s", "How long clients show a typing indicator unless it is repeated."),
             key("events.default-page-size", "200", "Events per sync page when the client asks for no size."),
-            key("events.max-page-size", "1000", "Largest event sync page a client may ask for."));
+            key("events.max-page-size", "1000", "Largest event sync page a client may ask for."),
+            key("cluster.redis-url", "", "Redis URL (redis://[:password@]host:6379[/db]) of the cluster. Empty: a single node, nothing shared. Set: db.url must be PostgreSQL, shared by every node."),
+            key("cluster.node-id", "", "This node's name in the cluster (letters, digits, '.', '_', '-'). Empty: a random one per start."),
+            key("cluster.key-prefix", "confab:", "Prefix of every Redis key and channel, so several clusters can share one Redis."),
+            key("cluster.heartbeat-interval", "2s", "How often a node refreshes its registration and load in Redis and checks for dead nodes."),
+            key("cluster.node-ttl", "8s", "A node that has not refreshed its registration for this long is dead: it gets no new clients and its users go offline."),
+            key("cluster.redis-timeout", "2s", "How long a Redis command may take before it counts as failed (sends still commit; live delivery degrades to catch-up)."),
+            key("admin.token", "", "Bearer token of the admin API (/api/v1/admin/*: bulk provisioning of accounts and room members, for load tests and seeding). Empty: the admin API is off and answers 404. Set: 16 to 512 printable ASCII characters without spaces; keep it secret (prefer the CONFAB_ADMIN_TOKEN environment variable)."),
+            key("admin.max-bulk-accounts", "20000", "Most accounts one admin bulk request may create or add to a room."));
 
     private ConfigKeys() {
     }

@@ -6,21 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Raw configuration text merged from defaults, a file, the environment and flags (later wins), with
  * typed accessors that fail with a {@link ConfigException} naming the key.
  */
 public final class ConfigValues {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private final Map<String, String> values;
 
@@ -71,28 +67,11 @@ public final class ConfigValues {
 
     public Duration duration(String key) {
         String raw = text(key);
-        Matcher m = DURATION.matcher(raw);
-        Duration d;
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        } else {
-            try {
-                d = Duration.parse(raw);
-            } catch (DateTimeParseException e) {
-                throw new ConfigException(key + " must be a duration such as 30s, 5m or 2h, got '" + raw + "'");
-            }
+        try {
+            return Durations.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + " " + e.getMessage());
         }
-        if (d.isZero() || d.isNegative()) {
-            throw new ConfigException(key + " must be a positive duration, got '" + raw + "'");
-        }
-        return d;
     }
 
     public List<String> list(String key) {

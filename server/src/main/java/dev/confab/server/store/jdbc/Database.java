@@ -84,6 +84,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Most connections the pool holds. */
+    public int poolSize() {
+        return pool.getMaximumPoolSize();
+    }
+
     public Dialect dialect() {
         return dialect;
     }

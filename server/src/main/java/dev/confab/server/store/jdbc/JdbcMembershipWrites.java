@@ -34,6 +34,7 @@ final class JdbcMembershipWrites implements MembershipWrites {
     static final String SYSTEM_CONTENT_TYPE = "application/vnd.confab.system+json";
     static final String SYSTEM_DEVICE_ID = "system";
     static final String SYSTEM_CLIENT_MESSAGE_ID_PREFIX = "system-";
+    static final int MEMBERS_PER_STATEMENT = 500;
 
     private final Connection c;
     private final Dialect dialect;
@@ -103,6 +104,31 @@ final class JdbcMembershipWrites implements MembershipWrites {
                         + " visible_from_seq, read_seq, delivered_seq, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 conversation.value(), account.value(), role.name(), visibleFromSeq, readSeq, readSeq, at.toEpochMilli()));
         countMember(conversation, 1);
+    }
+
+    /**
+     * Multi-row inserts of at most {@value #MEMBERS_PER_STATEMENT} rows, then one member count update;
+     * read positions as {@link #addMember} sets them.
+     */
+    @Override
+    public void addMembers(ConversationId conversation, List<NewMember> members, Instant at) {
+        if (members.isEmpty()) {
+            return;
+        }
+        long joinedAt = at.toEpochMilli();
+        for (int from = 0; from < members.size(); from += MEMBERS_PER_STATEMENT) {
+            List<NewMember> chunk = members.subList(from, Math.min(members.size(), from + MEMBERS_PER_STATEMENT));
+            List<Object> values = new ArrayList<>(chunk.size() * 7);
+            for (NewMember m : chunk) {
+                long readSeq = Math.max(0, m.visibleFromSeq() - 1);
+                values.addAll(List.of(conversation.value(), m.account().value(), m.role().name(), m.visibleFromSeq(),
+                        readSeq, readSeq, joinedAt));
+            }
+            String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(" + Sql.placeholders(7) + ")"));
+            bound.run(() -> Sql.update(c, "INSERT INTO conversation_members (conversation_id, account_id, role,"
+                    + " visible_from_seq, read_seq, delivered_seq, joined_at) VALUES " + rows, values.toArray()));
+        }
+        countMember(conversation, members.size());
     }
 
     @Override

@@ -24,20 +24,31 @@ import java.util.OptionalLong;
  * resend return the original message, even after the sender left; a resend that loses a race to its twin
  * rolls back, taking its seq increment with it, so seqs stay gap-free.
  */
-public final class JdbcMessageStore implements MessageStore {
+public final class JdbcMessageStore implements MessageStore, AutoCloseable {
 
     private static final String COLUMNS = MessageRows.columns("m", "");
 
+    /** Most appends that share one commit. */
+    static final int MAX_BATCH = 256;
+
     private final Transactions transactions;
+    private final GroupCommit<NewMessage, AppendResult> appends;
 
     public JdbcMessageStore(Database database) {
         this.transactions = new Transactions(database);
+        this.appends = new GroupCommit<>(transactions, "append message", JdbcMessageStore::appendIn,
+                m -> m.conversationId().value(), MAX_BATCH, database.dialect() == Dialect.SQLITE ? 1 : appendWriters(database));
     }
 
+    /**
+     * Appends through group commit: concurrent appends share one transaction (and one durable commit),
+     * each under its own savepoint, and each caller returns after that commit. A resend whose key a
+     * concurrent transaction stored first is answered with the stored original.
+     */
     @Override
     public AppendResult append(NewMessage message) {
         try {
-            return transactions.write("append message", c -> appendIn(c, message));
+            return appends.write(message);
         } catch (ResendRaceLost e) {
             Message original = transactions.read("find resent message", c -> findByKey(c, message))
                     .orElseThrow(() -> new IllegalStateException("resent message conflicted but is not stored"));
@@ -148,6 +159,17 @@ public final class JdbcMessageStore implements MessageStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
+    }
+
+    /** On PostgreSQL: half the pool commits batches at once, leaving the rest for reads and other writes. */
+    private static int appendWriters(Database database) {
+        return Math.max(1, database.poolSize() / 2);
+    }
+
+    /** Stops the group-commit writer; appends waiting for it fail with 'unavailable'. */
+    @Override
+    public void close() {
+        appends.close();
     }
 
     /** Rolls back an append whose idempotency key a concurrent transaction committed first. */

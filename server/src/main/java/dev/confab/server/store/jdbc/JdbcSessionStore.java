@@ -34,12 +34,14 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public List<SessionId> create(Session session, byte[] tokenHash) {
+    public List<SessionId> create(Session session, byte[] tokenHash, boolean replaceAll) {
         return transactions.write("create session", c -> {
             lockAccount(c, session.accountId());
-            List<SessionId> replaced = Sql.query(c,
-                    "DELETE FROM sessions WHERE account_id = ? AND device_id = ? RETURNING id",
-                    row -> new SessionId(row.getString(1)), session.accountId().value(), session.deviceId());
+            List<SessionId> replaced = replaceAll
+                    ? Sql.query(c, "DELETE FROM sessions WHERE account_id = ? RETURNING id",
+                            row -> new SessionId(row.getString(1)), session.accountId().value())
+                    : Sql.query(c, "DELETE FROM sessions WHERE account_id = ? AND device_id = ? RETURNING id",
+                            row -> new SessionId(row.getString(1)), session.accountId().value(), session.deviceId());
             Sql.update(c, "INSERT INTO sessions (id, account_id, device_id, device_name, token_hash, created_at,"
                             + " last_used_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     session.id().value(), session.accountId().value(), session.deviceId(), session.deviceName(),

@@ -4,6 +4,7 @@ import dev.confab.protocol.CloseCodes;
 import dev.confab.server.accounts.AccountId;
 import dev.confab.server.accounts.SessionId;
 import dev.confab.server.cluster.LocalEndpoints;
+import dev.confab.server.cluster.SessionEnd;
 import dev.confab.server.events.UserEvent;
 import java.util.Collection;
 import java.util.List;
@@ -19,10 +20,17 @@ public final class ConnectionRegistry implements LocalEndpoints {
     private final ConcurrentHashMap<AccountId, Set<WsConnection>> byAccount = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<SessionId, Set<WsConnection>> bySession = new ConcurrentHashMap<>();
     private final Function<UserEvent, String> encoder;
+    private final java.util.function.BiFunction<SessionEnd, String, String> farewell;
 
-    /** @param encoder turns an event into the text frame that connections receive */
-    public ConnectionRegistry(Function<UserEvent, String> encoder) {
+    /**
+     * @param encoder  turns an event into the text frame that connections receive
+     * @param farewell the frame sent before closing a session's connections, given the reason and the
+     *                 replacing device's name; null (or a null frame) for none
+     */
+    public ConnectionRegistry(Function<UserEvent, String> encoder,
+                              java.util.function.BiFunction<SessionEnd, String, String> farewell) {
         this.encoder = encoder;
+        this.farewell = farewell;
     }
 
     void add(WsConnection connection) {
@@ -46,22 +54,52 @@ public final class ConnectionRegistry implements LocalEndpoints {
             if (frame == null) {
                 frame = encoder.apply(event);
             }
-            for (WsConnection c : connections) {
-                if (c != event.skipConnection()) {
-                    c.send(frame);
-                }
+            sendAll(connections, frame, event.skipConnection());
+        }
+    }
+
+    @Override
+    public void deliverFrame(Collection<AccountId> recipients, String frame, Object skipConnection) {
+        for (AccountId account : recipients) {
+            Set<WsConnection> connections = byAccount.get(account);
+            if (connections != null) {
+                sendAll(connections, frame, skipConnection);
             }
         }
     }
 
     @Override
-    public void closeSessions(Collection<SessionId> sessions) {
+    public void broadcast(String frame) {
+        all().forEach(c -> c.send(frame));
+    }
+
+    @Override
+    public void closeSessions(Collection<SessionId> sessions, SessionEnd reason, String byDeviceName) {
+        int code = reason == SessionEnd.REPLACED ? CloseCodes.SESSION_REPLACED : CloseCodes.SESSION_ENDED;
+        String why = reason == SessionEnd.REPLACED ? "signed in elsewhere" : "session ended";
         for (SessionId id : sessions) {
             Set<WsConnection> connections = bySession.get(id);
-            if (connections != null) {
-                connections.forEach(c -> c.closeAfterQueued(CloseCodes.SESSION_ENDED, "session ended"));
+            if (connections == null) {
+                continue;
+            }
+            String frame = farewell == null ? null : farewell.apply(reason, byDeviceName);
+            for (WsConnection c : connections) {
+                if (frame != null) {
+                    c.send(frame);
+                }
+                c.closeAfterQueued(code, why);
             }
         }
+    }
+
+    @Override
+    public int connectionCount() {
+        return byAccount.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @Override
+    public Function<UserEvent, String> encoder() {
+        return encoder;
     }
 
     /** A snapshot of every live connection. */
@@ -70,7 +108,15 @@ public final class ConnectionRegistry implements LocalEndpoints {
     }
 
     public int size() {
-        return byAccount.values().stream().mapToInt(Set::size).sum();
+        return connectionCount();
+    }
+
+    private static void sendAll(Set<WsConnection> connections, String frame, Object skip) {
+        for (WsConnection c : connections) {
+            if (c != skip) {
+                c.send(frame);
+            }
+        }
     }
 
     private static <K> void removeFrom(ConcurrentHashMap<K, Set<WsConnection>> map, K key, WsConnection c) {

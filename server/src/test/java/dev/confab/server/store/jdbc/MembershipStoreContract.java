@@ -13,9 +13,11 @@ import dev.confab.server.conversations.HistoryVisibility;
 import dev.confab.server.conversations.InvitePolicy;
 import dev.confab.server.conversations.MemberRole;
 import dev.confab.server.conversations.Membership;
+import dev.confab.server.conversations.MembershipWrites;
 import dev.confab.server.conversations.NewConversation;
 import dev.confab.server.errors.ConfabException;
 import java.util.Locale;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The reads and writes of {@link dev.confab.server.conversations.MembershipStore} on groups and rooms. */
@@ -117,6 +119,30 @@ abstract class MembershipStoreContract extends MembershipContract {
         assertThat(memberships().details(group).orElseThrow().memberCount()).isEqualTo(2);
         assertThat(memberships().membership(group, bob)).isEmpty();
         assertThat(memberIds(group)).containsExactly(owner, carol);
+    }
+
+    @Test
+    void addingManyMembersAtOnceIsLikeAddingThemOneByOne() {
+        AccountId owner = newAccount();
+        ConversationId group = newGroup(owner).id();
+        List<MembershipWrites.NewMember> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add(new MembershipWrites.NewMember(newAccount(), MemberRole.MEMBER, 3 + i));
+        }
+
+        write(w -> {
+            w.addMembers(group, many, CREATED.plusSeconds(5));
+            w.addMembers(group, List.of(), CREATED.plusSeconds(6));
+            return null;
+        });
+
+        assertThat(memberships().details(group).orElseThrow().memberCount()).isEqualTo(601);
+        MembershipWrites.NewMember last = many.getLast();
+        assertThat(memberships().membership(group, last.account()))
+                .contains(new Membership(last.account(), MemberRole.MEMBER, 602, CREATED.plusSeconds(5)));
+        var row = stores().conversations().listFor(last.account(), null, 10).getFirst();
+        assertThat(row.readSeq()).as("read position just before what they may read").isEqualTo(601);
+        assertThat(memberIds(group)).hasSize(601).startsWith(owner);
     }
 
     @Test

@@ -1,0 +1,162 @@
+package dev.confab.server.cluster.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.server.accounts.AccountId;
+import dev.confab.server.accounts.SessionId;
+import dev.confab.server.cluster.EventBus;
+import dev.confab.server.cluster.LocalEndpoints;
+import dev.confab.server.cluster.SessionEnd;
+import dev.confab.server.conversations.ConversationId;
+import dev.confab.server.events.UserEvent;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster {@link EventBus}: local connections are served at once; every other node hears each
+ * call through one Redis pub/sub channel ({@code <prefix>bus}), so a message crosses to each node once,
+ * whatever its number of recipients there. The event is encoded once, here; receiving nodes queue the
+ * frame text on their own connections of the listed recipients.
+ *
+ * <p>Redis is only the fast path. When a publish fails, or this node's subscription was down, live
+ * pushes may have been missed; once Redis answers again every affected connection gets a {@code resync}
+ * frame and catches up from the database by seq. Member caches are dropped at the same moment, since
+ * invalidations may have been missed too.
+ */
+public final class RedisClusterBus implements EventBus, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisClusterBus.class);
+
+    private final RedisLink link;
+    private final String nodeId;
+    private final String channel;
+    private final LocalEndpoints local;
+    private final Consumer<ConversationId> forgetMembers;
+    private final Runnable forgetAllMembers;
+    private final String resyncFrame;
+    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final AtomicBoolean publishMissed = new AtomicBoolean();
+    private final RedisSubscriber subscriber;
+    private final java.util.concurrent.Executor blocking;
+
+    /**
+     * @param forgetMembers    drops this node's cached members of one conversation
+     * @param forgetAllMembers drops every cached member list
+     * @param resyncFrame      the encoded {@code resync} frame
+     * @param blocking         runs cache invalidations asked for by other nodes
+     */
+    public RedisClusterBus(Vertx vertx, RedisLink link, String redisUrl, String nodeId, LocalEndpoints local,
+                           Consumer<ConversationId> forgetMembers, Runnable forgetAllMembers, String resyncFrame,
+                           java.util.concurrent.Executor blocking) {
+        this.blocking = blocking;
+        this.link = link;
+        this.nodeId = nodeId;
+        this.channel = link.key("bus");
+        this.local = local;
+        this.forgetMembers = forgetMembers;
+        this.forgetAllMembers = forgetAllMembers;
+        this.resyncFrame = resyncFrame;
+        this.subscriber = new RedisSubscriber(vertx, redisUrl, channel, link.timeout(), this::received, this::resubscribed);
+        link.onReconnected(this::linkRestored);
+    }
+
+    /** Subscribes; returns at once (the subscription comes up, and is kept up, in the background). */
+    public void start() {
+        subscriber.start();
+    }
+
+    /** Checks the subscription is alive; called on every heartbeat. */
+    public void probe() {
+        subscriber.probe();
+    }
+
+    @Override
+    public void publish(Collection<AccountId> recipients, UserEvent event) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        String frame = local.encoder().apply(event);
+        local.deliverFrame(recipients, frame, event.skipConnection());
+        long[] to = recipients.stream().mapToLong(AccountId::value).toArray();
+        send(BusEnvelope.deliver(nodeId, to, frame));
+    }
+
+    @Override
+    public void endSessions(Collection<SessionId> sessions, SessionEnd reason, String byDeviceName) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        local.closeSessions(sessions, reason, byDeviceName);
+        send(BusEnvelope.endSessions(nodeId, sessions.stream().map(SessionId::value).toList(), reason, byDeviceName));
+    }
+
+    @Override
+    public void membersChanged(ConversationId conversation) {
+        forgetMembers.accept(conversation);
+        send(BusEnvelope.membersChanged(nodeId, conversation.value()));
+    }
+
+    private void send(BusEnvelope envelope) {
+        String text;
+        try {
+            text = json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bus envelope not encodable", e);
+        }
+        link.send(Request.cmd(Command.PUBLISH).arg(channel).arg(text)).onFailure(e -> {
+            if (publishMissed.compareAndSet(false, true)) {
+                LOG.warn("cluster bus publish failed; other nodes' clients will resync when Redis is back: {}", e.toString());
+            }
+        });
+    }
+
+    private void received(String text) {
+        BusEnvelope e;
+        try {
+            e = json.readValue(text, BusEnvelope.class);
+        } catch (JsonProcessingException ex) {
+            LOG.warn("unreadable cluster bus message ignored: {}", ex.getOriginalMessage());
+            return;
+        }
+        if (nodeId.equals(e.from()) || e.kind() == null) {
+            return;
+        }
+        switch (e.kind()) {
+            case DELIVER -> local.deliverFrame(Arrays.stream(e.to()).mapToObj(AccountId::new).toList(), e.frame(), null);
+            case END_SESSIONS -> local.closeSessions(e.sessions().stream().map(SessionId::new).toList(),
+                    e.reason() == null ? SessionEnd.ENDED : e.reason(), e.device());
+            // Off the event loop: forgetting an entry waits for a load of it that is under way.
+            case MEMBERS_CHANGED -> blocking.execute(() -> forgetMembers.accept(new ConversationId(e.conversation())));
+            case RESYNC -> resyncLocal();
+        }
+    }
+
+    /** Our subscription was down: whatever other nodes published meanwhile was missed here. */
+    private void resubscribed() {
+        resyncLocal();
+    }
+
+    /** Our publishes failed while Redis was away: tell every other node to resync (ours were served directly). */
+    private void linkRestored() {
+        if (publishMissed.getAndSet(false)) {
+            send(BusEnvelope.resync(nodeId));
+        }
+    }
+
+    private void resyncLocal() {
+        blocking.execute(forgetAllMembers);
+        local.broadcast(resyncFrame);
+    }
+
+    @Override
+    public void close() {
+        subscriber.close();
+    }
+}
