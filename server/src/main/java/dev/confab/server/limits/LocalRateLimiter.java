@@ -5,41 +5,40 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In-memory fixed-window {@link RateLimiter}: at most {@code permits} events per key per {@code window}.
- * Windows of idle keys are dropped as new windows start, so memory follows the active keys.
+ * In-memory {@link RateLimiter} using the generic cell rate algorithm (see {@link RateSchedule}): a key
+ * may use {@code permits} at once, and each comes back {@code window / permits} after it was used.
+ * Keys whose permits have all come back are dropped once per window, so memory follows the active keys.
  */
 public final class LocalRateLimiter implements RateLimiter {
-    private final int permits;
-    private final long windowMillis;
+    private final RateSchedule schedule;
+    private final long windowMicros;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private volatile long lastSweepWindow;
+    private final ConcurrentHashMap<String, Long> arrivals = new ConcurrentHashMap<>();
+    private volatile long lastSweepMicros;
 
     public LocalRateLimiter(int permits, Duration window, Clock clock) {
-        if (permits < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("permits and window must be positive");
-        }
-        this.permits = permits;
-        this.windowMillis = window.toMillis();
+        this.schedule = new RateSchedule(permits, window);
+        this.windowMicros = window.toNanos() / 1000;
         this.clock = clock;
     }
 
     @Override
     public boolean tryAcquire(String key) {
-        long windowIndex = clock.millis() / windowMillis;
-        sweep(windowIndex);
-        Window w = windows.compute(key, (k, old) ->
-                old == null || old.index != windowIndex ? new Window(windowIndex, 1) : new Window(windowIndex, old.count + 1));
-        return w.count <= permits;
+        long now = RateSchedule.micros(clock);
+        sweep(now);
+        boolean[] allowed = new boolean[1];
+        arrivals.compute(key, (k, theoretical) -> {
+            long next = schedule.next(theoretical == null ? 0 : theoretical, now);
+            allowed[0] = next != RateSchedule.REFUSED;
+            return allowed[0] ? next : theoretical;
+        });
+        return allowed[0];
     }
 
-    private void sweep(long windowIndex) {
-        if (windowIndex != lastSweepWindow) {
-            lastSweepWindow = windowIndex;
-            windows.values().removeIf(w -> w.index < windowIndex);
+    private void sweep(long now) {
+        if (now - lastSweepMicros >= windowMicros) {
+            lastSweepMicros = now;
+            arrivals.values().removeIf(theoretical -> theoretical <= now);
         }
-    }
-
-    private record Window(long index, int count) {
     }
 }

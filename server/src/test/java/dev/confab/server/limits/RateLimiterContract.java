@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The {@link RateLimiter} contract, which every implementation passes. */
@@ -25,12 +24,6 @@ public abstract class RateLimiterContract {
 
     /** A new limiter whose keys no other limiter of the test class shares. */
     protected abstract RateLimiter limiter(int permits, Duration window, Clock clock);
-
-    @BeforeEach
-    void startOfAnHour() {
-        long hour = Duration.ofHours(1).toMillis();
-        clock.advance(Duration.ofMillis(hour - clock.millis() % hour));
-    }
 
     @Test
     void allowsThePermitsOfAWindowThenRefuses() {
@@ -49,18 +42,29 @@ public abstract class RateLimiterContract {
     }
 
     @Test
-    void aNewWindowStartsAFreshCount() {
-        RateLimiter limiter = limiter(2, WINDOW, clock);
-        assertThat(attempts(limiter, "key", 3)).containsExactly(true, true, false);
+    void permitsComeBackOneIntervalApart() {
+        RateLimiter limiter = limiter(3, WINDOW, clock);
+        assertThat(attempts(limiter, "key", 4)).containsExactly(true, true, true, false);
 
-        clock.advance(WINDOW.minusMillis(1));
-        assertThat(limiter.tryAcquire("key")).as("last moment of the window").isFalse();
+        clock.advance(WINDOW.dividedBy(3).minusMillis(1));
+        assertThat(limiter.tryAcquire("key")).as("just before the first permit comes back").isFalse();
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(attempts(limiter, "key", 3)).containsExactly(true, true, false);
+        assertThat(attempts(limiter, "key", 2)).as("one permit back after window / permits").containsExactly(true, false);
 
         clock.advance(WINDOW.multipliedBy(5));
-        assertThat(attempts(limiter, "key", 3)).containsExactly(true, true, false);
+        assertThat(attempts(limiter, "key", 4)).as("all back after a quiet window").containsExactly(true, true, true, false);
+    }
+
+    @Test
+    void noBoundaryLetsTwiceTheLimitThrough() {
+        RateLimiter limiter = limiter(10, WINDOW, clock);
+        clock.advance(WINDOW.minusSeconds(1));
+        long allowed = attempts(limiter, "key", 10).stream().filter(a -> a).count();
+        clock.advance(Duration.ofSeconds(2));
+        allowed += attempts(limiter, "key", 10).stream().filter(a -> a).count();
+
+        assertThat(allowed).as("ten at once, and nothing back within two seconds").isEqualTo(10);
     }
 
     @Test

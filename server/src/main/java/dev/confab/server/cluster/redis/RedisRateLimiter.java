@@ -2,6 +2,7 @@ package dev.confab.server.cluster.redis;
 
 import dev.confab.server.limits.LocalRateLimiter;
 import dev.confab.server.limits.RateLimiter;
+import dev.confab.server.limits.RateSchedule;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link RateLimiter} whose fixed windows are counted in Redis, so the limit holds across the cluster.
- * Windows are numbered by this node's clock ({@code millis / window}), so nodes with synchronised clocks
- * share a window. Each call is one round trip: a script that increments
- * {@code <prefix>rate:<name>:<hash of key>:<window index>} and, on the first count, sets it to expire
- * one window after the window ends. Keys are stored as truncated SHA-256 hashes, never as given.
+ * {@link RateLimiter} that keeps each key's {@link RateSchedule} (GCRA) state in Redis, so the limit holds
+ * across the cluster. Each call is one round trip: a script that reads
+ * {@code <prefix>rate:<name>:<hash of key>}, the key's theoretical arrival time in microseconds, and
+ * stores the next one when the event is allowed, expiring when all permits have come back. Times come
+ * from the calling node's clock, so nodes need synchronised clocks (NTP). Keys are stored as truncated
+ * SHA-256 hashes, never as given.
  *
  * <p>When Redis is unreachable the limiter counts in a {@link LocalRateLimiter} instead, so limits hold
  * per node rather than failing every call; it tries Redis again at most once per {@link #RETRY_AFTER}.
@@ -31,16 +33,20 @@ public final class RedisRateLimiter implements RateLimiter {
     public static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
-    private static final String COUNT_SCRIPT = """
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return n""";
+    /** KEYS[1] the key; ARGV now, interval, burst (microseconds). Returns 1 when allowed, else 0. */
+    private static final String ACQUIRE_SCRIPT = """
+            local now = tonumber(ARGV[1])
+            local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if tat < now then tat = now end
+            local nxt = tat + tonumber(ARGV[2])
+            if nxt - now > tonumber(ARGV[3]) then return 0 end
+            redis.call('SET', KEYS[1], string.format('%d', nxt), 'PX', math.floor((nxt - now) / 1000) + 1)
+            return 1""";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final RedisLink link;
     private final String name;
-    private final int permits;
-    private final long windowMillis;
+    private final RateSchedule schedule;
     private final Clock clock;
     private final LocalRateLimiter fallback;
     private final AtomicBoolean degraded = new AtomicBoolean();
@@ -54,8 +60,7 @@ public final class RedisRateLimiter implements RateLimiter {
         this.fallback = new LocalRateLimiter(permits, window, clock);
         this.link = link;
         this.name = name;
-        this.permits = permits;
-        this.windowMillis = window.toMillis();
+        this.schedule = new RateSchedule(permits, window);
         this.clock = clock;
     }
 
@@ -65,7 +70,7 @@ public final class RedisRateLimiter implements RateLimiter {
             return fallback.tryAcquire(key);
         }
         try {
-            boolean allowed = countInRedis(key) <= permits;
+            boolean allowed = acquireInRedis(key);
             if (degraded.compareAndSet(true, false)) {
                 LOG.info("Rate limit '{}' is counted in Redis again", name);
             }
@@ -79,12 +84,10 @@ public final class RedisRateLimiter implements RateLimiter {
         }
     }
 
-    private long countInRedis(String key) {
-        long now = clock.millis();
-        long windowIndex = now / windowMillis;
-        long expiresIn = (windowIndex + 1) * windowMillis - now + windowMillis;
-        String redisKey = link.key("rate", name, hash(key), Long.toString(windowIndex));
-        return link.call(Request.cmd(Command.EVAL).arg(COUNT_SCRIPT).arg(1).arg(redisKey).arg(expiresIn)).toLong();
+    private boolean acquireInRedis(String key) {
+        String redisKey = link.key("rate", name, hash(key));
+        return link.call(Request.cmd(Command.EVAL).arg(ACQUIRE_SCRIPT).arg(1).arg(redisKey)
+                .arg(RateSchedule.micros(clock)).arg(schedule.intervalMicros()).arg(schedule.burstMicros())).toLong() == 1;
     }
 
     /** 128 bits of the key's SHA-256, base64url: short, and keeps usernames out of Redis. */

@@ -52,7 +52,7 @@ class RedisRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
-    void countsUnderAHashOfTheKeyThatExpiresAfterTheWindow() {
+    void keepsStateUnderAHashOfTheKeyThatExpiresWhenPermitsAreBack() {
         String name = "hashed" + NAMES.incrementAndGet();
         new RedisRateLimiter(link, name, 5, Duration.ofMinutes(1), clock).tryAcquire("login:alice");
 
