@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  */
 public final class TestSocket implements AutoCloseable {
     private static final Vertx VERTX = Vertx.vertx();
+    /** One client for every test socket: a client per socket would never be closed, and they pile up. */
+    private static final WebSocketClient CLIENT = VERTX.createWebSocketClient(new WebSocketClientOptions()
+            .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024).setMaxConnections(100_000));
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -42,21 +45,19 @@ public final class TestSocket implements AutoCloseable {
 
     /** Connects with the given headers and query (e.g. "?ticket=..."); throws UpgradeRejectedException when refused. */
     public static TestSocket connect(int port, Map<String, String> headers, String query) {
-        WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
                 .setURI("/api/v1/ws" + query);
         headers.forEach(options::addHeader);
         try {
             // Handlers are attached in the completion callback, on the event loop, before any frame is read.
-            return client.connect(options).map(TestSocket::new).await(10, TimeUnit.SECONDS);
+            return CLIENT.connect(options).map(TestSocket::new).await(10, TimeUnit.SECONDS);
         } catch (UpgradeRejectedException e) {
             throw e;
         } catch (Exception e) {
             if (e.getCause() instanceof UpgradeRejectedException u) {
                 throw u;
             }
-            throw new IllegalStateException("connect failed", e);
+            throw new IllegalStateException("connect to port " + port + " failed: " + e, e);
         }
     }
 
