@@ -21,13 +21,18 @@ public final class RateSchedule {
     private final long intervalMicros;
     private final long burstMicros;
 
-    /** @throws IllegalArgumentException unless permits ≥ 1 and the window holds at least one microsecond per permit */
+    /**
+     * A limit of more than one event per microsecond (a benchmark's "no limit") refills one permit per
+     * microsecond, still after a burst of {@code permits}.
+     *
+     * @throws IllegalArgumentException unless permits ≥ 1 and the window is positive
+     */
     public RateSchedule(int permits, Duration window) {
         long windowMicros = window.toNanos() / 1000;
-        if (permits < 1 || windowMicros < permits) {
-            throw new IllegalArgumentException("permits must be positive and the window at least a microsecond per permit");
+        if (permits < 1 || windowMicros < 1) {
+            throw new IllegalArgumentException("permits must be positive and the window at least a microsecond");
         }
-        this.intervalMicros = windowMicros / permits;
+        this.intervalMicros = Math.max(1, windowMicros / permits);
         this.burstMicros = intervalMicros * permits;
     }
 

@@ -68,6 +68,13 @@ public abstract class RateLimiterContract {
     }
 
     @Test
+    void aLimitBeyondOnePerMicrosecondStillAllowsItsBurst() {
+        RateLimiter limiter = limiter(100_000_000, Duration.ofSeconds(10), clock);
+
+        assertThat(attempts(limiter, "key", 1000)).doesNotContain(false);
+    }
+
+    @Test
     void concurrentAttemptsNeverGetMoreThanThePermits() throws Exception {
         RateLimiter limiter = limiter(25, WINDOW, clock);
         int threads = 50;
