@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fan-out at size: a 1,000-member room delivers every message to every online member exactly once
- * after dedup by (conversation, seq). Accounts are real (registered and logged in over HTTP).
+ * after dedup by (conversation, seq). Accounts come from the admin bulk path (one password hash for
+ * all, instead of a thousand), and each joins the room over HTTP like any client.
  */
 class LargeRoomTest extends ServerTestBase {
     private static final int MEMBERS = 1000;
     private static final int SENDERS = 5;
+    private static final String ADMIN_TOKEN = "large-room-admin-token-0123456789";
 
     @Override
     Backend backend() {
@@ -32,7 +34,7 @@ class LargeRoomTest extends ServerTestBase {
 
     @Override
     Map<String, String> overrides() {
-        return Map.of("ws.idle-timeout", "3h", "auth.login-attempts-per-window", "100000");
+        return Map.of("ws.idle-timeout", "3h", "admin.token", ADMIN_TOKEN);
     }
 
     @Test
@@ -40,18 +42,14 @@ class LargeRoomTest extends ServerTestBase {
         User host = newUser("host");
         long room = http().post("/api/v1/rooms", host.token(), HttpJson.json("alias", "big-room", "title", "Big",
                 "capacity", MEMBERS + 10)).body().path("id").asLong();
-        List<User> members = new ArrayList<>();
+        List<User> members = provision(MEMBERS);
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            List<Future<User>> joining = new ArrayList<>();
-            for (int i = 0; i < MEMBERS; i++) {
-                joining.add(pool.submit(() -> {
-                    User u = newUser("m");
-                    assertThat(http().post("/api/v1/rooms/big-room/join", u.token(), null).status()).isEqualTo(200);
-                    return u;
-                }));
+            List<Future<Integer>> joins = new ArrayList<>();
+            for (User u : members) {
+                joins.add(pool.submit(() -> http().post("/api/v1/rooms/big-room/join", u.token(), null).status()));
             }
-            for (Future<User> f : joining) {
-                members.add(f.get());
+            for (Future<Integer> join : joins) {
+                assertThat(join.get()).isEqualTo(200);
             }
         }
         List<TestSocket> sockets = new ArrayList<>();
@@ -76,6 +74,19 @@ class LargeRoomTest extends ServerTestBase {
             }
             assertThat(got).as("member " + i).isEqualTo(expected);
         }
+    }
+
+    private List<User> provision(int count) {
+        String prefix = uniqueName("m") + "-";
+        var response = http().post("/api/v1/admin/bulk-accounts", ADMIN_TOKEN, HttpJson.json("prefix", prefix,
+                "count", count, "password", "a password for the room", "deviceName", "test"));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        List<User> users = new ArrayList<>();
+        for (JsonNode a : response.body().path("accounts")) {
+            users.add(new User(a.path("username").asText(), a.path("id").asLong(), a.path("token").asText(),
+                    "a password for the room"));
+        }
+        return users;
     }
 
     private static Set<Long> seqs(TestSocket socket) {

@@ -1,6 +1,7 @@
 package dev.confab.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.server.testing.Backend;
@@ -43,6 +44,9 @@ class PresenceGraceTest extends ServerTestBase {
             Instant leftAt = server.clock().instant();
             again.close();
             again.awaitClose();
+            // The server stamps the last-seen time when it handles the close, which can come after the
+            // client saw it; move the clock only once the server is down to alice's connection.
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.server().connectionCount() == 1);
             server.clock().advance(Duration.ofMinutes(5));
             JsonNode offline = a.await(f -> presence(f, bob, false));
             assertThat(Instant.parse(offline.path("presence").path("lastSeenAt").asText()))
