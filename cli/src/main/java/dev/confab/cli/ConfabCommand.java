@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabVersion.class,
         description = "Confab: self-hosted real-time messaging.",
         subcommands = {ServerCommand.class, ConfigCommand.class, dev.confab.cli.bench.BenchCommand.class,
+                dev.confab.cli.chat.ChatCommand.class,
                 dev.confab.cli.account.RegisterCommand.class, dev.confab.cli.account.LoginCommand.class,
                 dev.confab.cli.account.LogoutCommand.class, dev.confab.cli.script.SendCommand.class,
                 dev.confab.cli.script.HistoryCommand.class, dev.confab.cli.script.WatchCommand.class,
