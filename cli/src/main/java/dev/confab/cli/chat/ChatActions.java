@@ -154,7 +154,13 @@ final class ChatActions {
                 session.loadOlder();
             }
             case RETRY -> retry();
-            case EVENTS -> panel(texts.get("chat.title.events"), new ArrayList<>(state.events));
+            case EVENTS -> {
+                List<String> newestFirst;
+                synchronized (state) {
+                    newestFirst = new ArrayList<>(state.events.reversed());
+                }
+                panel(texts.get("chat.title.events"), newestFirst);
+            }
             case SESSIONS -> session.background(() -> panel(texts.get("chat.title.sessions"), groups.sessionLines()));
             case LOGOUT -> session.background(() -> {
                 session.http.logout();

@@ -140,6 +140,9 @@ final class ChatRenderer {
         AttributedStringBuilder b = new AttributedStringBuilder();
         if (c == null) {
             b.append("@" + state.draftPeer, BOLD);
+            var peer = state.names.byName(state.draftPeer);
+            b.append("  " + texts.get(peer != null && Boolean.TRUE.equals(state.online.get(peer.id()))
+                    ? "presence.word_online" : "presence.word_offline"), DIM);
         } else {
             b.append(c.label(), BOLD);
             if (c.direct()) {

@@ -11,6 +11,7 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
+import org.jline.utils.NonBlockingReader;
 
 /**
  * The full-screen terminal side of the chat: raw keyboard input decoded into keys, and every change
@@ -20,6 +21,8 @@ import org.jline.utils.InfoCmp.Capability;
 final class ChatScreen {
     /** How often a typing notice is repeated while the user keeps typing (the server's typing.min-interval). */
     static final Duration TYPING_REPEAT = Duration.ofSeconds(2);
+    /** How long the keyboard loop waits for a key before checking whether to quit. */
+    static final long QUIT_CHECK_MILLIS = 200;
 
     enum Key { INSERT, ENTER, BACKSPACE, DELETE, LEFT, RIGHT, HOME, END, UP, DOWN, PAGE_UP, PAGE_DOWN, TAB,
         NEXT_CONVERSATION, PREVIOUS_CONVERSATION, ESCAPE, INTERRUPT, EOF_KEY, REDRAW, DELETE_WORD, CLEAR_LINE, IGNORE }
@@ -64,6 +67,9 @@ final class ChatScreen {
             BindingReader reader = new BindingReader(terminal.reader());
             KeyMap<Key> keys = ChatKeys.of(terminal);
             while (!actions.quit()) {
+                if (terminal.reader().peek(QUIT_CHECK_MILLIS) == NonBlockingReader.READ_EXPIRED) {
+                    continue; // nothing typed: look again whether a command (such as /logout) asked to quit
+                }
                 Key key = reader.readBinding(keys, null, true);
                 if (key == null) {
                     break;
@@ -72,7 +78,7 @@ final class ChatScreen {
                     break;
                 }
             }
-        } catch (IOError e) {
+        } catch (IOError | java.io.IOException e) {
             // the terminal went away: nothing left to draw on
         } finally {
             session.onRedraw(() -> { });

@@ -99,6 +99,7 @@ final class ChatState {
             return null;
         }
         boolean isNew = c.messages.putIfAbsent(m.seq(), m) == null;
+        boolean beyondList = m.seq() > c.lastSeq; // the conversation list counted those up to lastSeq already
         c.lastSeq = Math.max(c.lastSeq, m.seq());
         if (m.sentAt().isAfter(c.updatedAt)) {
             c.updatedAt = m.sentAt();
@@ -106,7 +107,7 @@ final class ChatState {
         if (m.senderId() == me) {
             sends.remove(m.clientMessageId());
             c.readSeq = Math.max(c.readSeq, m.seq());
-        } else if (isNew && m.seq() > c.readSeq && !Objects.equals(selected, c.id)
+        } else if (isNew && beyondList && m.seq() > c.readSeq && !Objects.equals(selected, c.id)
                 && !"application/vnd.confab.withheld".equals(m.contentType())) {
             c.unread++;
         }
