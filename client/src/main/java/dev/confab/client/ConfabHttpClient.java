@@ -11,6 +11,7 @@ import dev.confab.protocol.model.LoginResponse;
 import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.NodeAssignment;
 import dev.confab.protocol.model.PresenceList;
+import dev.confab.protocol.model.ReceiptList;
 import dev.confab.protocol.model.SendAck;
 import dev.confab.protocol.model.SessionList;
 import dev.confab.protocol.model.TicketResponse;
@@ -277,6 +278,14 @@ public final class ConfabHttpClient {
     /** {@code POST /conversations/{id}/read}: marks the conversation read up to and including {@code seq}. */
     public void markRead(long conversationId, long seq) {
         call("POST", "/conversations/" + conversationId + "/read", new ReadRequest(seq), Void.class);
+    }
+
+    /**
+     * {@code GET /conversations/{id}/receipts}: every member's delivered and read positions, the caller's
+     * included, for "delivered" and "read" marks; receipts missed while offline are read here.
+     */
+    public ReceiptList receipts(long conversationId) {
+        return call("GET", "/conversations/" + conversationId + "/receipts", null, ReceiptList.class);
     }
 
     /**

@@ -12,6 +12,8 @@ import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.NodeAssignment;
 import dev.confab.protocol.model.NodeView;
 import dev.confab.protocol.model.PresenceList;
+import dev.confab.protocol.model.ReceiptList;
+import dev.confab.protocol.model.ReceiptView;
 import dev.confab.protocol.model.SendAck;
 import dev.confab.protocol.model.SessionView;
 import dev.confab.protocol.request.LoginRequest;
@@ -163,6 +165,17 @@ class ConfabHttpClientTest {
 
         assertThat(seen.poll().pathAndQuery()).isEqualTo("/api/v1/messages");
         assertThat(seen.poll().pathAndQuery()).isEqualTo("/api/v1/presence?userIds=1%2C2%2C3");
+    }
+
+    @Test
+    void readsEveryMembersReceipts() {
+        ReceiptList receipts = new ReceiptList(List.of(new ReceiptView(3, 1, 0, 5), new ReceiptView(3, 2, 5, 4)));
+        http.reply(200, json.encode(receipts));
+
+        assertThat(new ConfabHttpClient(base, "tok").receipts(3)).isEqualTo(receipts);
+
+        assertThat(seen.poll()).extracting(Seen::method, Seen::pathAndQuery)
+                .containsExactly("GET", "/api/v1/conversations/3/receipts");
     }
 
     @Test
