@@ -3,7 +3,7 @@
 import { api, whenSignedOut } from './api.js';
 import { openCache, deleteCache } from './cache.js';
 import { Connection } from './connection.js';
-import { h, fill } from './dom.js';
+import { h, fill, icon } from './dom.js';
 import { detectLanguage, setLanguage, onLanguageChange, t } from './i18n.js';
 import { Outbox } from './outbox.js';
 import { Store } from './store.js';
@@ -138,15 +138,15 @@ export class App {
     if (!this.session || !this.nav) return;
     const { store } = this.session;
     const here = location.hash.split('/')[1] || 'chats';
-    const item = (key, hash, icon, badge, match) => h('a', {
+    const item = (key, hash, symbol, badge, match) => h('a', {
       href: hash, class: 'rail-item', 'aria-current': match.includes(here) ? 'page' : undefined,
-    }, h('span', { class: 'icon', 'aria-hidden': 'true' }, icon), h('span', { class: 'label' }, t(key)),
+    }, icon(symbol), h('span', { class: 'label' }, t(key)),
     badge ? h('span', { class: 'badge', 'aria-label': t('nav.badge', { count: badge }) }, String(badge)) : null);
     fill(this.nav,
-      item('nav.chats', '#/chats', '💬', store.totalUnread(), ['chats', 'chat', 'new']),
-      item('nav.contacts', '#/contacts', '👥', store.incoming.length, ['contacts', 'groups']),
-      item('nav.rooms', '#/rooms', '#', 0, ['rooms']),
-      item('nav.settings', '#/settings', '⚙', 0, ['settings']));
+      item('nav.chats', '#/chats', 'chats', store.totalUnread(), ['chats', 'chat', 'new']),
+      item('nav.contacts', '#/contacts', 'contacts', store.incoming.length, ['contacts', 'groups']),
+      item('nav.rooms', '#/rooms', 'rooms', 0, ['rooms']),
+      item('nav.settings', '#/settings', 'settings', 0, ['settings']));
   }
 
   renderStatus() {

@@ -84,3 +84,23 @@ export function checkbox(label, attrs) {
   const input = h('input', { type: 'checkbox', ...attrs, id });
   return { input, el: h('div', { class: 'check' }, input, h('label', { for: id }, label)) };
 }
+
+const ICONS = {
+  chats: 'M4 5h16a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z',
+  contacts: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 9c0-3.3 3.1-6 7-6s7 2.7 7 6v1H2zm15-9a3 3 0 1 0 0-6v6zm1 3c2.5.4 4 2.3 4 4.5V21h-3v-1c0-2.2-.4-4.4-1-6z',
+  rooms: 'M10 3 8.5 21M15.5 3 14 21M4 8.5h17M3 15.5h17',
+  settings: 'M12 8.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7zm8.5 4.7v-2.4l-2.4-.6-.6-1.5 1.3-2.1-1.7-1.7-2.1 1.3-1.5-.6L13.2 3h-2.4l-.6 2.4-1.5.6-2.1-1.3-1.7 1.7 1.3 2.1-.6 1.5-2.4.6v2.4l2.4.6.6 1.5-1.3 2.1 1.7 1.7 2.1-1.3 1.5.6.6 2.4h2.4l.6-2.4 1.5-.6 2.1 1.3 1.7-1.7-1.3-2.1.6-1.5z',
+};
+
+/** A small line icon (decorative: hidden from screen readers, the label says what it is). */
+export function icon(name) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', `icon icon-${name}`);
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', ICONS[name]);
+  svg.append(path);
+  return svg;
+}

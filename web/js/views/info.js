@@ -13,7 +13,7 @@ export function infoView(ctx, id) {
   const invite = h('div', { class: 'invite' });
   const actions = h('div', { class: 'danger-zone' });
   const el = h('section', { class: 'page' },
-    h('header', { class: 'pane-head' }, h('a', { class: 'back', href: `#/chat/${id}`, 'aria-label': t('chat.back') }, '‹'),
+    h('header', { class: 'pane-head' }, h('a', { class: 'back always', href: `#/chat/${id}`, 'aria-label': t('chat.back') }, '‹'),
       h('h1', {}, t('info.title'))),
     alert, head, h('h2', {}, t('info.members')), members, invite, actions);
   let details = null;

@@ -143,11 +143,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Messages the page logged at level SEVERE (uncaught errors, CSP violations). */
+    /**
+     * Errors the page logged: uncaught exceptions and CSP violations. HTTP error answers the app expects
+     * and handles (a 401 before signing in, a 404 for a room that does not exist, a refused connection
+     * while the server is down) are left out.
+     */
     List<String> severeLogs() {
         return driver.manage().logs().get("browser").getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(Object::toString).toList();
+                .map(Object::toString)
+                .filter(m -> !m.contains("Failed to load resource") && !m.contains("net::ERR_CONNECTION_REFUSED"))
+                .toList();
     }
 
     @Override
