@@ -66,7 +66,14 @@ export class App {
     this.tabs.on('outbox', (m) => outbox.adopt(m.item));
     this.tabs.on('outbox-done', (m) => outbox.forget(m.clientMessageId, true));
     store.addEventListener('change', (e) => this.changed(e.detail));
-    connection.addEventListener('state', () => this.renderStatus());
+    connection.addEventListener('state', () => {
+      // Presence seen before the connection dropped is no longer known; hello brings it back.
+      if (connection.state !== 'online' && store.presence.size) {
+        store.presence.clear();
+        store.changed('presence');
+      }
+      this.renderStatus();
+    });
     connection.addEventListener('doubt', () => api('GET', '/me').catch(() => {}));
     this.shell = null;
     if (!location.hash || /^#\/(login|register)/.test(location.hash)) location.hash = '#/chats';

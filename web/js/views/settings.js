@@ -70,6 +70,6 @@ export function settingsView(ctx) {
     profile,
     h('div', { class: 'card' }, h('h2', {}, t('settings.sessions')), h('p', { class: 'muted' }, t('settings.sessions_hint')), sessions),
     password,
-    h('div', { class: 'card' }, h('button', { type: 'button', class: 'danger', onclick: () => app.signOut() }, t('settings.sign_out'))));
+    h('div', { class: 'card' }, h('button', { type: 'button', class: 'danger sign-out', onclick: () => app.signOut() }, t('settings.sign_out'))));
   return { el, mounted: loadSessions };
 }

@@ -115,6 +115,46 @@ class WebClientTest {
     }
 
     @Test
+    void twoTabsOfOneBrowserStayConsistent() {
+        String bob = name("bob");
+        var b = server.http().registerAndLogin(bob, "bob password 2", "test");
+        String base = server.baseUri().toString();
+        try (Browser browser = Browser.start(base, "en-US")) {
+            ConfabPage alice = new ConfabPage(browser, name("alice"), "alice password 2").register();
+            String first = browser.driver().getWindowHandle();
+            var request = server.http().post("/api/v1/friend-requests", b.path("token").asText(), HttpJson.json("to", alice.username));
+            assertThat(request.status()).isEqualTo(201);
+            browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            browser.open("/#/contacts/requests");
+            alice.awaitOnline();
+            alice.acceptFriend(bob);
+            server.http().post("/api/v1/messages", b.path("token").asText(),
+                    HttpJson.json("clientMessageId", "t1", "to", alice.username, "body", "Seen in both tabs?"));
+            browser.driver().switchTo().window(first);
+            browser.go("#/chats");
+            browser.until(() -> browser.text(".conv .badge.unread").equals("1"));
+            browser.driver().switchTo().window(browser.driver().getWindowHandles().stream()
+                    .filter(h -> !h.equals(first)).findFirst().orElseThrow());
+            alice.openConversation(bob);
+            alice.awaitMessage("Seen in both tabs?");
+            alice.send("Yes, in both");
+            String second = browser.driver().getWindowHandle();
+            browser.driver().switchTo().window(first);
+            browser.until(() -> !browser.has(".conv .badge.unread"));
+            alice.openConversation(bob);
+            alice.awaitMessage("Yes, in both");
+            assertThat(alice.bodies()).containsExactly("Seen in both tabs?", "Yes, in both");
+
+            browser.go("#/settings");
+            browser.click("button.sign-out");
+            browser.find("form.auth-form");
+            browser.driver().switchTo().window(second);
+            browser.find("form.auth-form");
+            assertThat(browser.severeLogs()).isEmpty();
+        }
+    }
+
+    @Test
     void aFullRoomAndAMissingRoomAreExplainedInWords() {
         String owner = name("owner");
         var login = server.http().registerAndLogin(owner, "owner password", "d1");

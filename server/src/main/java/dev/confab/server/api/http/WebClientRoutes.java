@@ -26,11 +26,8 @@ final class WebClientRoutes {
                 .setDirectoryListing(false)
                 .setIncludeHidden(false)
                 .setDefaultContentEncoding("UTF-8");
-        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
-            if (ctx.normalizedPath().startsWith("/api/")) {
-                ctx.next();
-                return;
-            }
+        // Not under /api/, so that an unknown API path stays 404 for every method (not 405).
+        router.routeWithRegex("^/(?!api/).*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
             ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
             if (ctx.normalizedPath().equals("/sw.js")) {
                 // The worker may control the whole origin, so that it can serve the app shell offline.
