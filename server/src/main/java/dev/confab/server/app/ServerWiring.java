@@ -140,7 +140,8 @@ final class ServerWiring {
         offlineGrace = new dev.confab.server.presence.OfflineGrace(config.presenceOfflineGrace());
         var wsApi = new WsApi(json, requests, presence, events, accounts, blocking, config.wsLimits(), clock,
                 (int) config.ws().heartbeatInterval().toSeconds(), config.messages().maxBodyChars(), offlineGrace);
-        gateway = new WsGateway(vertx, config.ws(), new OriginPolicy(config.allowedOrigins()),
+        var origins = new OriginPolicy(config.allowedOrigins());
+        gateway = new WsGateway(vertx, config.ws(), origins,
                 new WsAuthenticator(accounts, tickets, blocking), wsApi, registry, clock);
         var settingsRules = new SettingsRules(config.conversations());
         var timeline = new Timeline(new SystemNoticeJson(json), bus);
@@ -158,7 +159,7 @@ final class ServerWiring {
                 people, events, eventData, groups, rooms, memberships, new ConversationSettingsEdit(memberships, settingsRules),
                 receipts, typing, mode.nodes(), admin);
         router = HttpApi.router(vertx, services, blocking, json, config.maxBodyBytes(), config.wsLimits().maxPresenceQuery(),
-                ready, clock);
+                ready, clock, new HttpApi.Browsers(origins, config.server().publicUrl().startsWith("https:")));
     }
 
     /** Before listening: settle what an earlier run of this node left in the cluster. Blocking. */

@@ -15,6 +15,7 @@ import dev.confab.server.accounts.TicketService;
 import dev.confab.server.cluster.NodeDirectory;
 import dev.confab.server.api.Views;
 import dev.confab.server.errors.ConfabException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
 /** Registration, login/logout (with the node to connect to), the caller's account and sessions, WebSocket tickets. */
@@ -30,15 +31,27 @@ final class AccountRoutes {
         }));
         router.post("/api/v1/sessions").handler(routes.open(201, ctx -> {
             LoginRequest r = routes.body(ctx, LoginRequest.class);
+            boolean cookie = Boolean.TRUE.equals(r.useCookie());
+            if (cookie && ctx.request().getHeader(HttpHeaders.ORIGIN) != null && !routes.originAllowsCookie(ctx)) {
+                throw new ConfabException(ErrorCode.AUTH_FORBIDDEN_ORIGIN,
+                        "A cookie session can only be opened from this server's own pages.");
+            }
             var login = accounts.login(r.username(), r.password(), r.deviceId(), r.deviceName());
-            return new LoginResponse(login.token(), Views.session(login.session(), login.session().id()),
+            var answer = new LoginResponse(cookie ? null : login.token(),
+                    Views.session(login.session(), login.session().id()),
                     Views.account(login.account()), Views.node(nodes.liveNodes().getFirst()));
+            if (!cookie) {
+                return answer;
+            }
+            var lifetime = java.time.Duration.between(login.session().createdAt(), login.session().expiresAt());
+            return new RouteSupport.CookieReply(answer, routes.sessionCookie(login.token(), lifetime, ctx));
         }));
         router.get("/api/v1/sessions").handler(routes.authed(200, (who, ctx) -> new SessionList(
                 accounts.listSessions(who).stream().map(s -> Views.session(s, who.sessionId())).toList())));
         router.delete("/api/v1/sessions/current").handler(routes.authed(204, (who, ctx) -> {
             accounts.logout(who);
-            return null;
+            boolean hadCookie = ctx.request().getHeader(HttpHeaders.COOKIE) != null;
+            return hadCookie ? new RouteSupport.CookieReply(null, routes.clearedCookie(ctx)) : null;
         }));
         router.delete("/api/v1/sessions/:id").handler(routes.authed(204, (who, ctx) -> {
             accounts.endSession(who, new SessionId(ctx.pathParam("id")));

@@ -24,6 +24,7 @@ import dev.confab.server.conversations.RoomService;
 import dev.confab.server.events.EventService;
 import dev.confab.server.messages.MessageService;
 import dev.confab.server.presence.PresenceService;
+import dev.confab.server.transport.ws.OriginPolicy;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -48,11 +49,20 @@ public final class HttpApi {
     public record Admin(AdminToken token, BulkProvisioning provisioning, BulkRoomJoins roomJoins) {
     }
 
+    /**
+     * How browsers are served: which origins may act with the session cookie, and whether the server is
+     * reached over HTTPS (its public URL), so that cookies are {@code Secure} and HSTS is sent.
+     */
+    public record Browsers(OriginPolicy origins, boolean https) {
+    }
+
     public static Router router(Vertx vertx, Services services, BlockingCalls blocking, WireJson json,
-                                long maxBodyBytes, int maxPresenceQuery, BooleanSupplier ready, java.time.Clock clock) {
+                                long maxBodyBytes, int maxPresenceQuery, BooleanSupplier ready, java.time.Clock clock,
+                                Browsers browsers) {
         Router router = Router.router(vertx);
         HttpErrors errors = new HttpErrors(json);
-        RouteSupport routes = new RouteSupport(blocking, services.accounts(), json);
+        RouteSupport routes = new RouteSupport(blocking, services.accounts(), json, browsers.origins(), browsers.https());
+        router.route().handler(new SecurityHeaders(browsers.https()));
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         AccountRoutes.mount(router, routes, services.accounts(), services.tickets(), services.profiles(), services.nodes());
         ClusterRoutes.mount(router, routes, services.nodes());
@@ -66,6 +76,7 @@ public final class HttpApi {
                 maxPresenceQuery);
         OpsRoutes.mount(router, blocking, ready);
         AdminRoutes.mount(router, routes, services.admin());
+        WebClientRoutes.mount(router);
         router.route().failureHandler(errors);
         router.errorHandler(404, errors);
         router.errorHandler(405, errors);

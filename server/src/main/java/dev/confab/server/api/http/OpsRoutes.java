@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Liveness ({@code /health}: the process answers), readiness ({@code /ready}: the database answers
- * too, and the node is not shutting down), and the OpenAPI document.
+ * too, and the node is not shutting down), and the OpenAPI document. (The web client at {@code /} is
+ * {@link WebClientRoutes}.)
  */
 final class OpsRoutes {
     private OpsRoutes() {
@@ -26,9 +27,6 @@ final class OpsRoutes {
         Buffer openapi = resource("openapi.yaml");
         router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openapi));
-        Buffer index = resource("index.html");
-        router.get("/").handler(ctx -> ctx.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(index));
     }
 
     private static void json(io.vertx.ext.web.RoutingContext ctx, int status, String body) {

@@ -9,6 +9,10 @@ import java.util.Locale;
  * host and port equal the Host header), as is every origin on the allow-list; {@code *} accepts any. Requests
  * without an Origin header come from non-browser clients, which Origin checks cannot restrict, and are
  * accepted; they still need a valid token.
+ *
+ * <p>A request that a browser authenticates with the session cookie is held to more ({@link #allowsCookie}):
+ * the Origin must be present and be the server's own or one listed by name; {@code *} does not count, since
+ * the browser would attach the cookie to requests of any page of the same site.
  */
 public final class OriginPolicy {
     private final List<String> allowed;
@@ -26,6 +30,15 @@ public final class OriginPolicy {
             return true;
         }
         return sameOrigin(normalized, host);
+    }
+
+    /** Whether a request carrying the session cookie may act: a present Origin, own or listed by name. */
+    public boolean allowsCookie(String origin, String host) {
+        if (origin == null) {
+            return false;
+        }
+        String normalized = stripSlash(origin.toLowerCase(Locale.ROOT));
+        return allowed.contains(normalized) || sameOrigin(normalized, host);
     }
 
     private static boolean sameOrigin(String origin, String host) {

@@ -2,6 +2,7 @@ package dev.confab.server.transport.ws;
 
 import dev.confab.protocol.CloseCodes;
 import dev.confab.server.errors.ConfabException;
+import dev.confab.server.transport.SessionCookie;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -51,6 +52,10 @@ public final class WsGateway implements Handler<ServerWebSocketHandshake> {
         accepting = false;
     }
 
+    /**
+     * The credential is a bearer token or a ticket (exactly one); a browser that sends neither may use the
+     * session cookie instead ({@link SessionCookie}), but only from an Origin allowed for cookies.
+     */
     @Override
     public void handle(ServerWebSocketHandshake handshake) {
         if (!settings.path().equals(handshake.path())) {
@@ -68,6 +73,14 @@ public final class WsGateway implements Handler<ServerWebSocketHandshake> {
         }
         String bearer = bearerToken(handshake.headers().get(HttpHeaders.AUTHORIZATION));
         String ticket = queryParam(handshake.query(), "ticket");
+        if (bearer == null && ticket == null && handshake.headers().get(HttpHeaders.AUTHORIZATION) == null) {
+            String cookie = SessionCookie.token(handshake.headers().get(HttpHeaders.COOKIE));
+            if (cookie != null && !origins.allowsCookie(handshake.headers().get(HttpHeaders.ORIGIN), host)) {
+                handshake.reject(403);
+                return;
+            }
+            bearer = cookie;
+        }
         if ((bearer == null) == (ticket == null)) {
             handshake.reject(401);
             return;
