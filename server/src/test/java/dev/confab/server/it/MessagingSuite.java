@@ -36,11 +36,17 @@ abstract class MessagingSuite extends ServerTestBase {
         for (int i = 0; i < senders; i++) {
             devices.add(login(i % 2 == 0 ? alice : bob, "dev-" + i));
         }
+        // All connected before any task starts: a failed connect then fails the test instead of
+        // leaving submitted tasks waiting on the start signal forever.
+        List<TestSocket> connected = new ArrayList<>();
+        for (User device : devices) {
+            connected.add(connect(device));
+        }
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<Long>>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < senders; i++) {
-                TestSocket socket = connect(devices.get(i));
+                TestSocket socket = connected.get(i);
                 int sender = i;
                 results.add(pool.submit(() -> {
                     start.await();

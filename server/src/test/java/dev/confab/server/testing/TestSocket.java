@@ -27,7 +27,9 @@ public final class TestSocket implements AutoCloseable {
     private static final WebSocketClient CLIENT = VERTX.createWebSocketClient(new WebSocketClientOptions()
             .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024).setMaxConnections(100_000));
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Deadlines are generous: CI shares two cores with the whole suite, and only failures wait them out. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(30);
 
     private final WebSocket socket;
     private final List<JsonNode> frames = new ArrayList<>();
@@ -50,7 +52,7 @@ public final class TestSocket implements AutoCloseable {
         headers.forEach(options::addHeader);
         try {
             // Handlers are attached in the completion callback, on the event loop, before any frame is read.
-            return CLIENT.connect(options).map(TestSocket::new).await(10, TimeUnit.SECONDS);
+            return CLIENT.connect(options).map(TestSocket::new).await(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (UpgradeRejectedException e) {
             throw e;
         } catch (Exception e) {
@@ -86,7 +88,7 @@ public final class TestSocket implements AutoCloseable {
     /** Sends unless the socket is (or becomes, during the write) closed; returns whether it was written. */
     public boolean trySend(String text) {
         try {
-            socket.writeTextMessage(text).await(10, TimeUnit.SECONDS);
+            socket.writeTextMessage(text).await(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (Throwable writeFailed) {
             if (isClosed() || socket.isClosed()) {
@@ -102,7 +104,7 @@ public final class TestSocket implements AutoCloseable {
 
     private static void awaitWrite(io.vertx.core.Future<Void> write) {
         try {
-            write.await(10, TimeUnit.SECONDS);
+            write.await(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("write timed out", e);
         }
