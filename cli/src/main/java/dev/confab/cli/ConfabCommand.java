@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code confab} command: one binary for the server and its tools. */
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabVersion.class,
         description = "Confab: self-hosted real-time messaging.",
-        subcommands = {ServerCommand.class, ConfigCommand.class, dev.confab.cli.bench.BenchCommand.class,
+        subcommands = {ServerCommand.class, ConfigCommand.class, dev.confab.cli.peer.PeerCommand.class,
+                dev.confab.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ConfabCommand implements Runnable {
     @CommandLine.Spec
