@@ -21,12 +21,16 @@ final class ChatScreen {
     /** Lines kept per pane; older ones scroll away. */
     static final int KEPT_CHAT = 500;
     static final int KEPT_EVENTS = 200;
+    /** Width of the status column ("ACKED 100.2 ms"); longer FAILED reasons run to the edge. */
+    static final int STATUS_WIDTH = 15;
 
     private final String title;
     private final Map<UUID, ChatEntry> chat = new LinkedHashMap<>();
     private final Deque<String> network = new ArrayDeque<>();
     private final Deque<String> application = new ArrayDeque<>();
     private final StringBuilder input = new StringBuilder();
+    /** Connection events (listening, connected, disconnected, refused): the latest one is the title's state. */
+    private final Deque<String> connection = new ArrayDeque<>();
 
     ChatScreen(String title) {
         this.title = title;
@@ -40,7 +44,18 @@ final class ChatScreen {
     }
 
     void network(NetworkEvent e) {
-        keep(network, ChatText.TIME.format(java.time.Instant.now()) + " " + e.kind().name().toLowerCase() + "  " + e.text());
+        String line = ChatText.TIME.format(java.time.Instant.now()) + " " + e.kind().name().toLowerCase() + "  " + e.text();
+        keep(network, line);
+        switch (e.kind()) {
+            case LISTENING, CONNECTED, DISCONNECTED, REFUSED -> keep(connection, line);
+            default -> {
+            }
+        }
+    }
+
+    /** The most recent connection events, to leave on the normal screen once the view closes. */
+    List<String> lastConnectionEvents(int n) {
+        return new ArrayList<>(connection).subList(Math.max(0, connection.size() - n), connection.size());
     }
 
     void application(String text) {
@@ -53,11 +68,13 @@ final class ChatScreen {
 
     /** The whole screen, one string per row, for {@code rows} × {@code cols}. */
     List<AttributedString> render(int rows, int cols) {
-        int panes = Math.max(3, rows - 5);
+        int panes = Math.max(3, rows - 6);
         int eventRows = Math.max(1, panes / 5);
         int chatRows = Math.max(1, panes - 2 * eventRows);
         List<AttributedString> lines = new ArrayList<>(rows);
         lines.add(bar(" Confab peer · " + title + " · Enter sends, Ctrl-D closes, Ctrl-C quits", cols));
+        lines.add(new AttributedString(connection.isEmpty() ? "" : connection.getLast().substring(9),
+                AttributedStyle.BOLD).columnSubSequence(0, cols));
         lines.addAll(last(chat.values().stream().map(e -> chatLine(e, cols)).toList(), chatRows));
         lines.add(bar(" network", cols));
         lines.addAll(last(network.stream().map(s -> plain(s, cols)).toList(), eventRows));
@@ -81,7 +98,7 @@ final class ChatScreen {
     private AttributedString chatLine(ChatEntry e, int cols) {
         String status = ChatText.status(e);
         String head = ChatText.TIME.format(e.time()) + " " + pad(e.sender(), 10) + " ";
-        int room = Math.max(4, cols - head.length() - status.length() - 2);
+        int room = Math.max(4, cols - head.length() - STATUS_WIDTH - 2);
         String text = pad(ChatText.payload(e.payload(), room), room);
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.append(head, AttributedStyle.DEFAULT.foreground(e.mine() ? AttributedStyle.BLUE : AttributedStyle.MAGENTA));

@@ -50,6 +50,39 @@ public record PeerAddress(Transport transport, String host, int port) {
         }
     }
 
+    /** How a socket address reads in events: tcp://127.0.0.1:9000, udp://[::1]:9000. */
+    public static String describe(Transport transport, InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString() : compress(address.getAddress().getHostAddress());
+        return transport.name().toLowerCase(Locale.ROOT) + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** Shortens the longest run of zero groups of an IPv6 address to "::" (0:0:0:0:0:0:0:1 → ::1). */
+    static String compress(String ip) {
+        if (!ip.contains(":") || ip.contains("::")) {
+            return ip;
+        }
+        String[] groups = ip.split(":", -1);
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; ) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(j, i + 1);
+        }
+        if (bestStart < 0) {
+            return ip;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail;
+    }
+
     /** The same address with another port (the one actually bound when 0 was asked for). */
     public PeerAddress withPort(int newPort) {
         return new PeerAddress(transport, host, newPort);

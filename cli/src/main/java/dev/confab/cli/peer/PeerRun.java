@@ -38,8 +38,14 @@ final class PeerRun {
                     view.application("sending " + fileName + " (" + Traffic.bytes(file.length) + ") as one message");
                     chat.send(file);
                 }
+                CompletableFuture<Void> interrupted = new CompletableFuture<>();
+                view.onInterrupt(() -> interrupted.complete(null));
                 CompletableFuture<Void> inputEnded = readInput(chat);
-                CompletableFuture.anyOf(inputEnded, mode.ended()).join();
+                CompletableFuture.anyOf(inputEnded, mode.ended(), interrupted).join();
+                if (interrupted.isDone()) {
+                    mode.close();
+                    return 130;
+                }
                 if (mode.ended().isDone()) {
                     return mode.ended().join();
                 }

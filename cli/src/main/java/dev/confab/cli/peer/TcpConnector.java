@@ -1,8 +1,10 @@
 package dev.confab.cli.peer;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,14 +34,7 @@ public final class TcpConnector implements PeerMode {
 
     @Override
     public void start() throws IOException {
-        InetSocketAddress address = target.resolve();
-        Socket socket = new Socket();
-        try {
-            socket.connect(address, (int) CONNECT_TIMEOUT.toMillis());
-        } catch (IOException e) {
-            socket.close();
-            throw new IOException("cannot connect to " + target + ": " + e.getMessage());
-        }
+        Socket socket = connectToAny();
         link = new TcpLink(socket, settings.maxFrameBytes(), observer);
         session = new PeerSession(me, PeerSession.Mode.STREAM, settings, link, observer, PeerClock.SYSTEM,
                 (reason, byPeer) -> refused = byPeer);
@@ -52,6 +47,28 @@ public final class TcpConnector implements PeerMode {
             link.finish();
             ended.complete(refused ? 1 : 0);
         });
+    }
+
+    /** Tries every address the host name has (localhost is 127.0.0.1 and ::1), in the resolver's order. */
+    private Socket connectToAny() throws IOException {
+        InetAddress[] candidates;
+        try {
+            candidates = InetAddress.getAllByName(target.host());
+        } catch (UnknownHostException e) {
+            throw new UnknownHostException("unknown host '" + target.host() + "'");
+        }
+        IOException last = null;
+        for (InetAddress candidate : candidates) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(candidate, target.port()), (int) CONNECT_TIMEOUT.toMillis());
+                return socket;
+            } catch (IOException e) {
+                socket.close();
+                last = e;
+            }
+        }
+        throw new IOException("cannot connect to " + target + ": " + (last == null ? "no address" : last.getMessage()));
     }
 
     @Override

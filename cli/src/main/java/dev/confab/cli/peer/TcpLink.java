@@ -38,7 +38,7 @@ final class TcpLink implements Link {
     TcpLink(Socket socket, int maxFrameBytes, PeerObserver observer) throws IOException {
         this.socket = socket;
         this.maxFrameBytes = maxFrameBytes;
-        this.remote = "tcp://" + socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+        this.remote = PeerAddress.describe(PeerAddress.Transport.TCP, (java.net.InetSocketAddress) socket.getRemoteSocketAddress());
         this.observer = observer;
         socket.setTcpNoDelay(true);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));

@@ -20,6 +20,7 @@ public final class TcpListener implements PeerMode {
     private final PeerChat chat;
     private final PeerObserver observer;
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
+    private volatile boolean closing;
     private volatile ServerSocket server;
     private volatile PeerSession session;
     private volatile TcpLink link;
@@ -59,6 +60,7 @@ public final class TcpListener implements PeerMode {
 
     @Override
     public void close() {
+        closing = true;
         PeerSession s = session;
         if (s != null) {
             s.leave("closed the chat");
@@ -106,7 +108,7 @@ public final class TcpListener implements PeerMode {
         s.close(reason);
         chat.detach(s);
         l.finish();
-        if (!server.isClosed()) {
+        if (!closing) {
             observer.network(new NetworkEvent(NetworkEvent.Kind.LISTENING, "waiting for the next peer on " + address()));
         }
     }

@@ -27,6 +27,7 @@ final class TerminalView implements PeerView {
     private final Display display;
     private final ChatScreen screen;
     private boolean closed;
+    private volatile Runnable onInterrupt = () -> System.exit(130);
 
     private TerminalView(Terminal terminal, String name) {
         this.terminal = terminal;
@@ -35,6 +36,7 @@ final class TerminalView implements PeerView {
         terminal.puts(InfoCmp.Capability.enter_ca_mode);
         this.display = new Display(terminal, true);
         terminal.handle(Terminal.Signal.WINCH, s -> redraw());
+        terminal.handle(Terminal.Signal.INT, s -> onInterrupt.run());
         redraw();
     }
 
@@ -67,6 +69,11 @@ final class TerminalView implements PeerView {
     }
 
     @Override
+    public void onInterrupt(Runnable action) {
+        onInterrupt = action;
+    }
+
+    @Override
     public byte[] readLine() throws IOException {
         NonBlockingReader reader = terminal.reader();
         while (true) {
@@ -76,9 +83,8 @@ final class TerminalView implements PeerView {
                     return null;
                 }
                 if (c == CTRL_C) {
-                    // Raw mode may deliver Ctrl-C as a key instead of a signal; exit the same way.
-                    new Thread(() -> System.exit(130), "peer-ctrl-c").start();
-                    return null;
+                    onInterrupt.run(); // raw mode may deliver Ctrl-C as a key rather than a signal
+                    continue;
                 }
                 if (c == '\r' || c == '\n') {
                     String line = screen.input().toString();
@@ -134,6 +140,7 @@ final class TerminalView implements PeerView {
         terminal.setAttributes(original);
         int cols = Math.max(20, terminal.getSize().getColumns());
         screen.transcript(cols).forEach(terminal.writer()::println);
+        screen.lastConnectionEvents(2).forEach(terminal.writer()::println);
         terminal.flush();
         try {
             terminal.close();

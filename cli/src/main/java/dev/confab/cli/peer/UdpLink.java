@@ -52,8 +52,7 @@ final class UdpLink implements Link {
 
     @Override
     public String remote() {
-        String host = remote.getAddress().getHostAddress();
-        return "udp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + remote.getPort();
+        return PeerAddress.describe(PeerAddress.Transport.UDP, remote);
     }
 
     /** Feeds datagrams from the remote to the session until the channel is closed. */
@@ -72,7 +71,8 @@ final class UdpLink implements Link {
             }
             buffer.flip();
             if (!remote.equals(from)) {
-                observer.network(new NetworkEvent(NetworkEvent.Kind.ERROR, "ignored a datagram from " + from
+                observer.network(new NetworkEvent(NetworkEvent.Kind.ERROR, "ignored a datagram from "
+                        + PeerAddress.describe(PeerAddress.Transport.UDP, (InetSocketAddress) from)
                         + " (this chat is with " + remote() + ")"));
             } else if (buffer.remaining() > maxDatagramBytes) {
                 session.refuse(new PeerWireException(PeerWireException.Kind.TOO_LARGE, "a datagram larger than the limit of "
