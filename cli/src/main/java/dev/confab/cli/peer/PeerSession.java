@@ -27,7 +27,8 @@ import java.util.UUID;
  * acknowledged transmission, or FAILED. Over a {@link Mode#DATAGRAM} link it is retransmitted with
  * doubling delays ({@link PeerSettings#retransmitDelay}) until acked or out of retries, and Hellos are
  * repeated until the other side answers. Over a {@link Mode#STREAM} link nothing is retransmitted and
- * a message not acked within {@link PeerSettings#ackTimeout} fails. Thread-safe: every method takes the
+ * a message not acked within {@link PeerSettings#ackTimeout} fails, and so does a connection that
+ * sends no Hello within that time (it would otherwise hold a one-peer listener). Thread-safe: every method takes the
  * session's lock; {@link #tick} must be called periodically (every few tens of milliseconds).
  */
 public final class PeerSession {
@@ -53,6 +54,7 @@ public final class PeerSession {
     private int remoteMax = Integer.MAX_VALUE;
     private int hellos;
     private long nextHelloNanos;
+    private long startedNanos;
     private boolean closed;
     private long bytesIn, bytesOut, messagesIn, messagesOut, retransmits, duplicates;
 
@@ -69,6 +71,7 @@ public final class PeerSession {
 
     /** Introduces this side; over datagrams the Hello is repeated by {@link #tick} until answered. */
     public synchronized void start() {
+        startedNanos = clock.nanos();
         sendHello(false);
     }
 
@@ -138,6 +141,11 @@ public final class PeerSession {
         long now = clock.nanos();
         if (mode == Mode.DATAGRAM && remoteId == null && now - nextHelloNanos >= 0) {
             sendHello(false);
+        }
+        if (mode == Mode.STREAM && remoteId == null && now - startedNanos > settings.ackTimeout().toNanos()) {
+            refuse(new PeerWireException(PeerWireException.Kind.SILENT, "no Hello within "
+                    + settings.ackTimeout().toMillis() + " ms of connecting"));
+            return;
         }
         for (Outgoing o : new ArrayList<>(outgoing.values())) {
             if (o.waiting() || now - o.deadlineNanos < 0) {

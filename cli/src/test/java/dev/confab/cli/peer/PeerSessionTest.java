@@ -120,6 +120,22 @@ class PeerSessionTest {
     }
 
     @Test
+    void aStreamThatNeverSaysHelloIsRefusedAfterTheTimeout() {
+        AtomicReference<String> ended = new AtomicReference<>();
+        PeerSession s = new PeerSession(UUID.randomUUID(), PeerSession.Mode.STREAM, PeerSettings.defaults("a"), wire.a, alice,
+                clock, (r, p) -> ended.set(r));
+        wire.a.session = s;
+        s.start();
+        clock.advance(PeerSettings.DEFAULT_ACK_TIMEOUT.minusMillis(1));
+        s.tick();
+        assertThat(s.closed()).isFalse();
+        clock.advance(Duration.ofMillis(2));
+        s.tick();
+        assertThat(s.closed()).isTrue();
+        assertThat(ended.get()).isEqualTo("no Hello within 10000 ms of connecting");
+    }
+
+    @Test
     void aMessageTooBigForTheLinkFailsWithTheReason() {
         sessions(PeerSession.Mode.DATAGRAM, wire.a, wire.b);
         UUID id = UUID.randomUUID();

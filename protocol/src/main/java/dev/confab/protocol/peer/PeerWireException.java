@@ -9,7 +9,9 @@ public final class PeerWireException extends Exception {
     public enum Kind {
         MALFORMED("peer.malformed"),
         VERSION("peer.version"),
-        TOO_LARGE("peer.too_large");
+        TOO_LARGE("peer.too_large"),
+        /** A connection that never introduced itself: it would hold a one-peer listener forever. */
+        SILENT("peer.silent");
 
         private final String code;
 
