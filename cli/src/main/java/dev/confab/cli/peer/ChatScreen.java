@@ -44,7 +44,7 @@ final class ChatScreen {
     }
 
     void network(NetworkEvent e) {
-        String line = ChatText.TIME.format(java.time.Instant.now()) + " " + e.kind().name().toLowerCase() + "  " + e.text();
+        String line = ChatText.TIME.format(java.time.Instant.now()) + " " + e.kind().name().toLowerCase(java.util.Locale.ROOT) + "  " + e.text();
         keep(network, line);
         switch (e.kind()) {
             case LISTENING, CONNECTED, DISCONNECTED, REFUSED -> keep(connection, line);

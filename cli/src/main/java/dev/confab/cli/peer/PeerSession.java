@@ -67,11 +67,11 @@ public final class PeerSession {
         this.observer = observer;
         this.clock = clock;
         this.ending = ending;
+        this.startedNanos = clock.nanos(); // the session may be ticked before start()
     }
 
     /** Introduces this side; over datagrams the Hello is repeated by {@link #tick} until answered. */
     public synchronized void start() {
-        startedNanos = clock.nanos();
         sendHello(false);
     }
 
@@ -105,7 +105,7 @@ public final class PeerSession {
             return;
         }
         bytesIn += bytes.length;
-        observer.network(new NetworkEvent(NetworkEvent.Kind.BYTES, "← " + envelope.getBodyCase().name().toLowerCase()
+        observer.network(new NetworkEvent(NetworkEvent.Kind.BYTES, "← " + envelope.getBodyCase().name().toLowerCase(java.util.Locale.ROOT)
                 + " " + Traffic.bytes(bytes.length)));
         switch (envelope.getBodyCase()) {
             case HELLO -> onHello(envelope);
@@ -318,7 +318,7 @@ public final class PeerSession {
     private void envelope(PeerEnvelope envelope, Outgoing chat) {
         byte[] bytes = PeerCodec.encode(envelope);
         bytesOut += bytes.length;
-        observer.network(new NetworkEvent(NetworkEvent.Kind.BYTES, "→ " + envelope.getBodyCase().name().toLowerCase()
+        observer.network(new NetworkEvent(NetworkEvent.Kind.BYTES, "→ " + envelope.getBodyCase().name().toLowerCase(java.util.Locale.ROOT)
                 + " " + Traffic.bytes(bytes.length)));
         link.send(bytes, chat == null ? () -> { } : () -> written(chat));
     }

@@ -101,7 +101,12 @@ class PeerCommandTest {
                     "--send-file", file.toString());
             carl.type("hello lisa\nsecond line, ünïcödé\n");
             lisa.type("hi carl\n");
-            await().atMost(DEADLINE).failFast(() -> !carl.process.isAlive()).until(() -> carl.out().contains("hi carl\n"));
+            await().atMost(DEADLINE).failFast(() -> {
+                if (!carl.process.isAlive()) {
+                    throw new AssertionError("carl exited early; its stderr:\n" + carl.stderr + "\nlisa's:\n" + lisa.stderr);
+                }
+                return false;
+            }).until(() -> carl.out().contains("hi carl\n"));
             assertThat(carl.endInputAndWait()).as(carl.stderr.toString()).isZero();
 
             byte[] expected = concat(all, "\nhello lisa\nsecond line, ünïcödé\n".getBytes(StandardCharsets.UTF_8));

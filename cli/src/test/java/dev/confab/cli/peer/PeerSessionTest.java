@@ -125,6 +125,7 @@ class PeerSessionTest {
         PeerSession s = new PeerSession(UUID.randomUUID(), PeerSession.Mode.STREAM, PeerSettings.defaults("a"), wire.a, alice,
                 clock, (r, p) -> ended.set(r));
         wire.a.session = s;
+        s.tick(); // ticked before start(), as a listener's timer may do
         s.start();
         clock.advance(PeerSettings.DEFAULT_ACK_TIMEOUT.minusMillis(1));
         s.tick();
