@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code confab} command: one binary for the server, its tools and the terminal client. */
 @Command(name = "confab", mixinStandardHelpOptions = true, versionProvider = ConfabVersion.class,
         description = "Confab: self-hosted real-time messaging.",
-        subcommands = {ServerCommand.class, ConfigCommand.class, dev.confab.cli.bench.BenchCommand.class,
+        subcommands = {ServerCommand.class, ConfigCommand.class, dev.confab.cli.peer.PeerCommand.class,
+                dev.confab.cli.bench.BenchCommand.class,
                 dev.confab.cli.chat.ChatCommand.class,
                 dev.confab.cli.account.RegisterCommand.class, dev.confab.cli.account.LoginCommand.class,
                 dev.confab.cli.account.LogoutCommand.class, dev.confab.cli.script.SendCommand.class,
