@@ -67,7 +67,9 @@ public final class ConfabServer implements AutoCloseable {
             HttpServerOptions options = new HttpServerOptions().setHost(config.server().host())
                     .setPort(config.server().port()).setMaxWebSocketMessageSize(limit)
                     .setMaxWebSocketFrameSize((int) Math.min(Integer.MAX_VALUE, Math.max(4L * limit, 1 << 20)))
-                    .setCompressionSupported(true);
+                    .setCompressionSupported(true)
+                    .setPerMessageWebSocketCompressionSupported(config.ws().permessageDeflate())
+                    .setPerFrameWebSocketCompressionSupported(config.ws().permessageDeflate());
             HttpServer server = vertx.createHttpServer(options).requestHandler(wiring.router())
                     .webSocketHandshakeHandler(wiring.gateway());
             wiring.prepare();
