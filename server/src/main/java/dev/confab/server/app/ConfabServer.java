@@ -64,10 +64,16 @@ public final class ConfabServer implements AutoCloseable {
             // The configured limit is enforced per message, where Vert.x lets the gateway close with 1009.
             // A single frame far beyond it is cut off by Netty's decoder, which drops the TCP connection.
             int limit = config.ws().maxFrameBytes();
-            HttpServerOptions options = new HttpServerOptions().setHost(config.server().host())
+            // Strict thread mode: every response is written on its connection's event loop (BlockingCalls
+            // completes on the calling context), so Vert.x writes directly instead of through a 4 KB
+            // message-passing queue per HTTP connection, which it keeps for the whole life of a WebSocket
+            // upgraded from it. A response written from another thread fails instead of being queued.
+            HttpServerOptions options = new HttpServerOptions().setStrictThreadMode(true).setHost(config.server().host())
                     .setPort(config.server().port()).setMaxWebSocketMessageSize(limit)
                     .setMaxWebSocketFrameSize((int) Math.min(Integer.MAX_VALUE, Math.max(4L * limit, 1 << 20)))
-                    .setCompressionSupported(true);
+                    .setCompressionSupported(true)
+                    .setPerMessageWebSocketCompressionSupported(config.ws().permessageDeflate())
+                    .setPerFrameWebSocketCompressionSupported(config.ws().permessageDeflate());
             HttpServer server = vertx.createHttpServer(options).requestHandler(wiring.router())
                     .webSocketHandshakeHandler(wiring.gateway());
             wiring.prepare();

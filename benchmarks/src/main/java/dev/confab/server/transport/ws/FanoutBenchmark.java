@@ -116,7 +116,8 @@ public class FanoutBenchmark {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
                         .setMaxWebSocketMessageSize(65_536).setMaxWebSocketFrameSize(1 << 20)
-                        .setCompressionSupported(true))
+                        .setCompressionSupported(true).setPerMessageWebSocketCompressionSupported(false)
+                        .setPerFrameWebSocketCompressionSupported(false))
                 .webSocketHandshakeHandler(this::accept);
         server.listen().await();
 

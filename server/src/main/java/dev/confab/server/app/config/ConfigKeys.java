@@ -42,6 +42,7 @@ public final class ConfigKeys {
             key("ws.outbound-queue-frames", "1024", "Frames that may queue for a slow reader before it is disconnected with 4008."),
             key("ws.heartbeat-interval", "25s", "How often the server pings each connection."),
             key("ws.idle-timeout", "60s", "A connection that sends nothing (not even a pong) for this long is closed with 4000."),
+            key("ws.permessage-deflate", "false", "Whether to accept WebSocket compression (permessage-deflate) when a client offers it, as browsers do. Off by default: a compressing connection keeps about 100 KB of zlib state for its whole life, and a frame sent to many connections is compressed once per connection."),
             key("ws.max-pending-requests", "256", "Requests of one connection waiting for an answer; more get rate_limited."),
             key("ws.max-bad-frames", "20", "Bad frames tolerated per window before the connection is closed with 1008."),
             key("ws.bad-frame-window", "1m", "Window for counting bad frames."),

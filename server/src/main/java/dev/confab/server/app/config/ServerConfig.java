@@ -90,7 +90,7 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
         }
         WsSettings ws = new WsSettings("/api/v1/ws", v.integer("ws.max-frame-bytes", 1024, 64 * 1024 * 1024),
                 v.integer("ws.outbound-queue-frames", 1, 1_000_000), v.duration("ws.heartbeat-interval"),
-                v.duration("ws.idle-timeout"));
+                v.duration("ws.idle-timeout"), Boolean.parseBoolean(v.oneOf("ws.permessage-deflate", "TRUE", "FALSE")));
         if (ws.idleTimeout().compareTo(ws.heartbeatInterval()) <= 0) {
             throw new ConfigException("ws.idle-timeout must be longer than ws.heartbeat-interval");
         }

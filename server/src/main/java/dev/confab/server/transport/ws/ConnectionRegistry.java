@@ -6,19 +6,26 @@ import dev.confab.server.accounts.SessionId;
 import dev.confab.server.cluster.LocalEndpoints;
 import dev.confab.server.cluster.SessionEnd;
 import dev.confab.server.events.UserEvent;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * This node's live connections by account and by session. An event is encoded once, then queued on
  * each recipient connection. Thread-safe and non-blocking.
+ *
+ * <p>An account's (and a session's) connections are an array replaced whole on every change, inside the
+ * map's atomic {@code compute}: readers iterate a snapshot without locking, and an account with one
+ * connection costs one map entry and a one-element array (a concurrent set per key cost about 230 bytes
+ * more, twice per connection).
  */
 public final class ConnectionRegistry implements LocalEndpoints {
-    private final ConcurrentHashMap<AccountId, Set<WsConnection>> byAccount = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<SessionId, Set<WsConnection>> bySession = new ConcurrentHashMap<>();
+    private static final WsConnection[] NONE = new WsConnection[0];
+
+    private final ConcurrentHashMap<AccountId, WsConnection[]> byAccount = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<SessionId, WsConnection[]> bySession = new ConcurrentHashMap<>();
     private final Function<UserEvent, String> encoder;
     private final java.util.function.BiFunction<SessionEnd, String, String> farewell;
 
@@ -34,8 +41,8 @@ public final class ConnectionRegistry implements LocalEndpoints {
     }
 
     void add(WsConnection connection) {
-        byAccount.computeIfAbsent(connection.session().accountId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
-        bySession.computeIfAbsent(connection.session().sessionId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
+        addTo(byAccount, connection.session().accountId(), connection);
+        addTo(bySession, connection.session().sessionId(), connection);
     }
 
     void remove(WsConnection connection) {
@@ -47,7 +54,7 @@ public final class ConnectionRegistry implements LocalEndpoints {
     public void deliver(Collection<AccountId> recipients, UserEvent event) {
         String frame = null;
         for (AccountId account : recipients) {
-            Set<WsConnection> connections = byAccount.get(account);
+            WsConnection[] connections = byAccount.get(account);
             if (connections == null) {
                 continue;
             }
@@ -61,7 +68,7 @@ public final class ConnectionRegistry implements LocalEndpoints {
     @Override
     public void deliverFrame(Collection<AccountId> recipients, String frame, Object skipConnection) {
         for (AccountId account : recipients) {
-            Set<WsConnection> connections = byAccount.get(account);
+            WsConnection[] connections = byAccount.get(account);
             if (connections != null) {
                 sendAll(connections, frame, skipConnection);
             }
@@ -78,7 +85,7 @@ public final class ConnectionRegistry implements LocalEndpoints {
         int code = reason == SessionEnd.REPLACED ? CloseCodes.SESSION_REPLACED : CloseCodes.SESSION_ENDED;
         String why = reason == SessionEnd.REPLACED ? "signed in elsewhere" : "session ended";
         for (SessionId id : sessions) {
-            Set<WsConnection> connections = bySession.get(id);
+            WsConnection[] connections = bySession.get(id);
             if (connections == null) {
                 continue;
             }
@@ -94,7 +101,7 @@ public final class ConnectionRegistry implements LocalEndpoints {
 
     @Override
     public int connectionCount() {
-        return byAccount.values().stream().mapToInt(Set::size).sum();
+        return byAccount.values().stream().mapToInt(c -> c.length).sum();
     }
 
     @Override
@@ -104,14 +111,14 @@ public final class ConnectionRegistry implements LocalEndpoints {
 
     /** A snapshot of every live connection. */
     public List<WsConnection> all() {
-        return byAccount.values().stream().flatMap(Set::stream).toList();
+        return byAccount.values().stream().flatMap(Arrays::stream).toList();
     }
 
     public int size() {
         return connectionCount();
     }
 
-    private static void sendAll(Set<WsConnection> connections, String frame, Object skip) {
+    private static void sendAll(WsConnection[] connections, String frame, Object skip) {
         for (WsConnection c : connections) {
             if (c != skip) {
                 c.send(frame);
@@ -119,10 +126,24 @@ public final class ConnectionRegistry implements LocalEndpoints {
         }
     }
 
-    private static <K> void removeFrom(ConcurrentHashMap<K, Set<WsConnection>> map, K key, WsConnection c) {
-        map.computeIfPresent(key, (k, set) -> {
-            set.remove(c);
-            return set.isEmpty() ? null : set;
+    private static <K> void addTo(ConcurrentHashMap<K, WsConnection[]> map, K key, WsConnection c) {
+        map.compute(key, (k, present) -> {
+            WsConnection[] old = present == null ? NONE : present;
+            for (WsConnection existing : old) {
+                if (existing == c) {
+                    return old;
+                }
+            }
+            WsConnection[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = c;
+            return grown;
+        });
+    }
+
+    private static <K> void removeFrom(ConcurrentHashMap<K, WsConnection[]> map, K key, WsConnection c) {
+        map.computeIfPresent(key, (k, present) -> {
+            WsConnection[] kept = Arrays.stream(present).filter(existing -> existing != c).toArray(WsConnection[]::new);
+            return kept.length == 0 ? null : kept;
         });
     }
 }
