@@ -255,10 +255,9 @@ final class ChatActions {
         }
     }
 
-    /** Shows a group or room the user is now in. */
+    /** Shows a group or room the user is now in (the list refresh declares where its delivery starts). */
     void show(ConversationDetailsView details) {
         session.refreshConversations();
-        session.connection().knownSeq(details.id(), Math.max(0, details.lastSeq() - 1));
         session.open(details.id());
     }
 }

@@ -60,7 +60,9 @@ final class ChatState {
         this.clock = clock;
     }
 
-    synchronized void merge(ConversationView view) {
+    /** Adds or updates a conversation from the list; answers whether the chat did not hold it before. */
+    synchronized boolean merge(ConversationView view) {
+        boolean isNew = !conversations.containsKey(view.id());
         ChatConversation c = conversations.computeIfAbsent(view.id(), id -> new ChatConversation(id, view.kind()));
         c.title = view.title();
         if (view.peer() != null) {
@@ -78,6 +80,7 @@ final class ChatState {
             draftPeer = null;
             selected = c.id;
         }
+        return isNew;
     }
 
     /** Conversations most recently active first. */

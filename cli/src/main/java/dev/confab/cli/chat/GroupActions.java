@@ -2,6 +2,7 @@ package dev.confab.cli.chat;
 
 import dev.confab.cli.client.CliFailure;
 import dev.confab.cli.client.Contacts;
+import dev.confab.cli.client.ConversationFinder;
 import dev.confab.cli.client.ExitCodes;
 import dev.confab.cli.client.Texts;
 import dev.confab.client.ConfabHttpClient;
@@ -111,6 +112,10 @@ final class GroupActions {
     void join(String room) {
         String name = room.startsWith("#") ? room.substring(1) : room;
         session.background(() -> {
+            ConversationDetailsView entry = new ConversationFinder(http, texts).directoryEntry(name);
+            if (entry != null) {
+                session.startAfter(entry.id(), entry.lastSeq());
+            }
             ConversationDetailsView joined = http.groups().joinRoom(name);
             state.event(texts.get("rooms.joined", joined.alias(), joined.title(), joined.id()));
             actions().show(joined);
