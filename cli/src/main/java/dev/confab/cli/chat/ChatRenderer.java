@@ -84,7 +84,7 @@ final class ChatRenderer {
             b.append(c.direct() ? (Boolean.TRUE.equals(state.online.get(c.peerId)) ? "●" : "○") : " ");
             String unread = c.unread > 0 ? " (" + c.unread + ")" : "";
             int room = width - 2 - unread.length();
-            b.append(fit(new AttributedString(c.label(), selected ? BOLD : AttributedStyle.DEFAULT), room).toString(),
+            b.append(fit(new AttributedString(state.shownLabel(c)), room).toString(),
                     selected ? BOLD : AttributedStyle.DEFAULT);
             b.append(unread, BOLD);
             rows.add(b.toAttributedString());
@@ -144,7 +144,7 @@ final class ChatRenderer {
             b.append("  " + texts.get(peer != null && Boolean.TRUE.equals(state.online.get(peer.id()))
                     ? "presence.word_online" : "presence.word_offline"), DIM);
         } else {
-            b.append(c.label(), BOLD);
+            b.append(state.shownLabel(c), BOLD);
             if (c.direct()) {
                 b.append("  " + texts.get(Boolean.TRUE.equals(state.online.get(c.peerId))
                         ? "presence.word_online" : "presence.word_offline"), DIM);

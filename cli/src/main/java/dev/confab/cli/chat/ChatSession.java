@@ -11,6 +11,7 @@ import dev.confab.client.ConnectionListener;
 import dev.confab.client.ConnectionState;
 import dev.confab.protocol.model.ConversationView;
 import dev.confab.protocol.model.EventView;
+import dev.confab.protocol.model.FriendView;
 import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.PresenceView;
@@ -250,13 +251,9 @@ final class ChatSession implements ConnectionListener, AutoCloseable {
         synchronized (state) {
             state.conversations.values().stream().filter(ChatConversation::direct).forEach(c -> people.add(c.peerId));
         }
-        http.friends().friends().forEach(f -> {
-            state.names.learn(f.user());
-            people.add(f.user().id());
-            synchronized (state) {
-                state.friends.add(f.user().username());
-            }
-        });
+        List<FriendView> friends = http.friends().friends();
+        state.setFriends(friends);
+        friends.forEach(f -> people.add(f.user().id()));
         if (!people.isEmpty()) {
             List<PresenceView> presence = http.presence(people.stream().distinct().limit(200).toList()).presence();
             synchronized (state) {

@@ -71,6 +71,7 @@ record Completion(String text, List<String> candidates) {
                 case ROOM -> new ArrayList<>(state.rooms);
                 case CONVERSATION -> state.ordered().stream().map(ChatConversation::label).toList();
                 case GROUP_ACTION -> position == 1 ? List.of("create") : position == 2 ? List.of() : users(state);
+                case SESSION_ACTION -> position == 1 ? List.of("end") : position == 2 ? List.of(SessionActions.OTHERS) : List.of();
             };
         }
     }

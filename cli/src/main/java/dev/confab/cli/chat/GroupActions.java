@@ -11,7 +11,6 @@ import dev.confab.protocol.model.FriendRequestView;
 import dev.confab.protocol.model.FriendView;
 import dev.confab.protocol.model.MemberView;
 import dev.confab.protocol.model.PresenceView;
-import dev.confab.protocol.model.SessionView;
 import dev.confab.protocol.request.CreateGroupRequest;
 import dev.confab.protocol.request.CreateRoomRequest;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The chat commands about groups, rooms, people and sessions that need the server: each either runs
+ * The chat commands about groups, rooms and people that need the server: each either runs
  * on the session's worker or builds the lines of a panel (called from the worker).
  */
 final class GroupActions {
@@ -44,12 +43,9 @@ final class GroupActions {
     List<String> friendLines() {
         List<FriendView> friends = http.friends().friends();
         Map<Long, Boolean> online = presence(friends.stream().map(f -> f.user().id()).toList());
+        state.setFriends(friends);
         List<String> lines = new ArrayList<>();
         for (FriendView f : friends) {
-            state.names.learn(f.user());
-            synchronized (state) {
-                state.friends.add(f.user().username());
-            }
             lines.add((online.getOrDefault(f.user().id(), false) ? "● " : "○ ") + f.user().username()
                     + (f.remark() != null ? " (" + f.remark() + ")" : f.user().displayName() != null
                     ? " (" + f.user().displayName() + ")" : ""));
@@ -79,15 +75,6 @@ final class GroupActions {
                     + texts.get("rooms.members", room.memberCount(), room.capacity()) + "  — /join " + room.alias());
         }
         return lines.isEmpty() ? List.of(texts.get("rooms.none")) : lines;
-    }
-
-    List<String> sessionLines() {
-        List<String> lines = new ArrayList<>();
-        for (SessionView s : http.sessions().sessions()) {
-            lines.add((s.current() ? "* " : "  ") + (s.deviceName() == null ? s.deviceId() : s.deviceName())
-                    + "  " + texts.get("chat.session_used", s.lastUsedAt()));
-        }
-        return lines;
     }
 
     void create(String title, List<String> members) {
