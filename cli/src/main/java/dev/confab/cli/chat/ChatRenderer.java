@@ -170,9 +170,22 @@ final class ChatRenderer {
         b.append(state.names.name(m.senderId()) + ": ", mine ? BOLD : AttributedStyle.BOLD.foreground(AttributedStyle.CYAN));
         b.append(body.replace('\n', ' '));
         if (mine) {
-            b.append(" " + mark(c.status(m.seq(), state.me)), DIM);
+            b.append(" " + ownMark(c, m.seq(), state.me), DIM);
         }
         return b.toAttributedString();
+    }
+
+    /** {@code [read]} in a direct conversation; {@code [read by N]} or {@code [delivered to N]} in a group or room. */
+    String ownMark(ChatConversation c, long seq, long me) {
+        if (c.direct()) {
+            return mark(c.status(seq, me));
+        }
+        ChatConversation.Reach reach = c.reach(seq, me);
+        if (reach.read() > 0) {
+            return "[" + texts.get("status.read_by", reach.read()) + "]";
+        }
+        return reach.delivered() > 0 ? "[" + texts.get("status.delivered_to", reach.delivered()) + "]"
+                : mark(MessageStatus.SENT);
     }
 
     private AttributedString sendLine(ChatState state, OwnSend s) {

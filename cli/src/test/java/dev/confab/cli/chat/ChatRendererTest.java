@@ -6,6 +6,7 @@ import dev.confab.cli.client.Texts;
 import dev.confab.cli.client.UserNames;
 import dev.confab.protocol.model.ConversationView;
 import dev.confab.protocol.model.MessageView;
+import dev.confab.protocol.model.ReceiptView;
 import dev.confab.protocol.model.UserView;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,6 +102,30 @@ class ChatRendererTest {
         assertThat(screen).contains("20:30 alice: 好的" + EMOJI + " [sent]");
         assertThat(screen).contains("  读书会" + EMOJI + "很长的名字 (3)|"); // the title cut to fit beside its count
         assertThat(screen).contains(" [connected] · bob 上线了");
+    }
+
+    @Test
+    void ownMessagesInAGroupSayHowManyHaveReadOrReceivedThem() {
+        ChatState state = wideState();
+        ChatRenderer renderer = new ChatRenderer(Texts.english(), ZoneOffset.UTC);
+        ChatConversation group = state.conversations.get(11L);
+        assertThat(renderer.ownMark(group, 3, 1)).isEqualTo("[sent]");
+        state.receipt(new ReceiptView(11, 1, 3, 3)); // alice's own position never counts
+        state.receipt(new ReceiptView(11, 2, 3, 0));
+        assertThat(renderer.ownMark(group, 3, 1)).isEqualTo("[delivered to 1]");
+        state.receipt(new ReceiptView(11, 3, 0, 3)); // read counts as delivered too
+        assertThat(renderer.ownMark(group, 3, 1)).isEqualTo("[read by 1]");
+        assertThat(group.reach(3, 1)).isEqualTo(new ChatConversation.Reach(1, 2));
+        state.receipt(new ReceiptView(11, 4, 2, 2)); // behind this message
+        state.receipt(new ReceiptView(11, 2, 3, 3));
+        assertThat(renderer.ownMark(group, 3, 1)).isEqualTo("[read by 2]");
+        assertThat(new ChatRenderer(Texts.chinese(), ZoneOffset.UTC).ownMark(group, 3, 1)).isEqualTo("[2 人已读]");
+        assertThat(renderer.ownMark(group, 2, 1)).isEqualTo("[read by 3]");
+
+        ChatConversation direct = state.conversations.get(10L);
+        assertThat(renderer.ownMark(direct, 2, 1)).isEqualTo("[sent]");
+        state.receipt(new ReceiptView(10, 2, 2, 2));
+        assertThat(renderer.ownMark(direct, 2, 1)).isEqualTo("[read]");
     }
 
     /** alice with a direct conversation with bob (open) and a group, full of wide characters. */
