@@ -84,7 +84,12 @@ final class ChatSession implements ConnectionListener, AutoCloseable {
         try {
             refreshConversations();
         } catch (RuntimeException e) {
-            state.event(errors.describe(e));
+            String failure = errors.describe(e);
+            synchronized (state) {
+                if (state.events.isEmpty() || !state.events.getLast().equals(failure)) {
+                    state.event(failure); // once, not at every retry
+                }
+            }
             redraw();
             ticker.schedule(() -> worker.execute(this::connectOnceListed), LIST_RETRY_MILLIS, TimeUnit.MILLISECONDS);
             return;
