@@ -1,6 +1,7 @@
 package dev.confab.cli;
 
 import dev.confab.cli.client.CliContext;
+import dev.confab.cli.client.UsageLanguage;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
@@ -49,6 +50,7 @@ public final class ConfabCommand implements Runnable {
     /** Runs {@code args} in {@code context} and returns the exit code. */
     public static int run(CliContext context, String... args) {
         CommandLine line = new CommandLine(new ConfabCommand(context));
+        UsageLanguage.apply(line, context, args);
         line.setOut(new PrintWriter(new OutputStreamWriter(context.out(), StandardCharsets.UTF_8), true));
         line.setErr(new PrintWriter(new OutputStreamWriter(context.err(), StandardCharsets.UTF_8), true));
         return line.execute(args);

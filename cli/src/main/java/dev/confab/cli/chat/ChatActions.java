@@ -8,6 +8,7 @@ import dev.confab.cli.client.ExitCodes;
 import dev.confab.cli.client.Texts;
 import dev.confab.protocol.model.ConversationDetailsView;
 import dev.confab.protocol.model.FriendRequestView;
+import dev.confab.protocol.model.FriendView;
 import dev.confab.protocol.model.SendAck;
 import dev.confab.protocol.request.SendRequest;
 import java.time.Instant;
@@ -25,6 +26,7 @@ final class ChatActions {
     private final ChatState state;
     private final Texts texts;
     private final GroupActions groups;
+    private final SessionActions sessions;
     private volatile boolean quit;
     private volatile boolean loggedOut;
 
@@ -33,6 +35,7 @@ final class ChatActions {
         this.state = session.state;
         this.texts = session.texts;
         this.groups = new GroupActions(session, this);
+        this.sessions = new SessionActions(session, this);
     }
 
     boolean quit() {
@@ -98,7 +101,7 @@ final class ChatActions {
             return;
         }
         List<String> args = words.subList(1, words.size());
-        if (!command.accepts(args) || command == SlashCommand.GROUP && !"create".equalsIgnoreCase(args.getFirst())) {
+        if (!command.accepts(args)) {
             state.event(texts.get("chat.usage", command.usage()));
             return;
         }
@@ -161,7 +164,9 @@ final class ChatActions {
                 }
                 panel(texts.get("chat.title.events"), newestFirst);
             }
-            case SESSIONS -> session.background(() -> panel(texts.get("chat.title.sessions"), groups.sessionLines()));
+            case REMARK -> session.background(() -> remark(contacts, args.getFirst(),
+                    String.join(" ", args.subList(1, args.size()))));
+            case SESSIONS -> sessions.run(args);
             case LOGOUT -> session.background(() -> {
                 session.http.logout();
                 loggedOut = true;
@@ -169,6 +174,20 @@ final class ChatActions {
             });
             case QUIT -> quit = true;
         }
+    }
+
+    /** Sets (or, with no text, clears) the user's private remark for a friend, shown beside their name. */
+    private void remark(Contacts contacts, String friend, String text) {
+        FriendView f = contacts.setRemark(friend, text);
+        synchronized (state) {
+            if (text.isBlank()) {
+                state.remarks.remove(f.user().id());
+            } else {
+                state.remarks.put(f.user().id(), text.strip());
+            }
+        }
+        state.event(text.isBlank() ? texts.get("chat.remark_cleared", f.user().username())
+                : texts.get("chat.remark_set", f.user().username(), text.strip()));
     }
 
     private void help(List<String> args) {
@@ -255,10 +274,9 @@ final class ChatActions {
         }
     }
 
-    /** Shows a group or room the user is now in. */
+    /** Shows a group or room the user is now in (the list refresh declares where its delivery starts). */
     void show(ConversationDetailsView details) {
         session.refreshConversations();
-        session.connection().knownSeq(details.id(), Math.max(0, details.lastSeq() - 1));
         session.open(details.id());
     }
 }

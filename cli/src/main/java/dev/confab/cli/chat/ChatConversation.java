@@ -72,20 +72,34 @@ final class ChatConversation {
         return messages.isEmpty() ? lastSeq + 1 : messages.firstKey();
     }
 
-    /** The status of the user's own stored message {@code seq}, from the other members' receipts. */
-    MessageStatus status(long seq, long me) {
-        MessageStatus status = MessageStatus.SENT;
+    /**
+     * How far the user's own message {@code seq} got among the other members: how many read it, and how
+     * many have it (read or confirmed received). A member's delivered position counts as at least their
+     * read position (reading implies delivery; the server may show a read position ahead).
+     */
+    record Reach(int read, int delivered) {
+    }
+
+    Reach reach(long seq, long me) {
+        int read = 0;
+        int delivered = 0;
         for (ReceiptView r : receipts.values()) {
             if (r.userId() == me) {
                 continue;
             }
             if (r.readSeq() >= seq) {
-                return MessageStatus.READ;
+                read++;
             }
-            if (r.deliveredSeq() >= seq) {
-                status = MessageStatus.DELIVERED;
+            if (Math.max(r.readSeq(), r.deliveredSeq()) >= seq) {
+                delivered++;
             }
         }
-        return status;
+        return new Reach(read, delivered);
+    }
+
+    /** The status of the user's own stored message {@code seq}: read or delivered once any other member did. */
+    MessageStatus status(long seq, long me) {
+        Reach reach = reach(seq, me);
+        return reach.read() > 0 ? MessageStatus.READ : reach.delivered() > 0 ? MessageStatus.DELIVERED : MessageStatus.SENT;
     }
 }

@@ -84,7 +84,7 @@ final class ChatRenderer {
             b.append(c.direct() ? (Boolean.TRUE.equals(state.online.get(c.peerId)) ? "●" : "○") : " ");
             String unread = c.unread > 0 ? " (" + c.unread + ")" : "";
             int room = width - 2 - unread.length();
-            b.append(fit(new AttributedString(c.label(), selected ? BOLD : AttributedStyle.DEFAULT), room).toString(),
+            b.append(fit(new AttributedString(state.shownLabel(c)), room).toString(),
                     selected ? BOLD : AttributedStyle.DEFAULT);
             b.append(unread, BOLD);
             rows.add(b.toAttributedString());
@@ -144,7 +144,7 @@ final class ChatRenderer {
             b.append("  " + texts.get(peer != null && Boolean.TRUE.equals(state.online.get(peer.id()))
                     ? "presence.word_online" : "presence.word_offline"), DIM);
         } else {
-            b.append(c.label(), BOLD);
+            b.append(state.shownLabel(c), BOLD);
             if (c.direct()) {
                 b.append("  " + texts.get(Boolean.TRUE.equals(state.online.get(c.peerId))
                         ? "presence.word_online" : "presence.word_offline"), DIM);
@@ -170,9 +170,22 @@ final class ChatRenderer {
         b.append(state.names.name(m.senderId()) + ": ", mine ? BOLD : AttributedStyle.BOLD.foreground(AttributedStyle.CYAN));
         b.append(body.replace('\n', ' '));
         if (mine) {
-            b.append(" " + mark(c.status(m.seq(), state.me)), DIM);
+            b.append(" " + ownMark(c, m.seq(), state.me), DIM);
         }
         return b.toAttributedString();
+    }
+
+    /** {@code [read]} in a direct conversation; {@code [read by N]} or {@code [delivered to N]} in a group or room. */
+    String ownMark(ChatConversation c, long seq, long me) {
+        if (c.direct()) {
+            return mark(c.status(seq, me));
+        }
+        ChatConversation.Reach reach = c.reach(seq, me);
+        if (reach.read() > 0) {
+            return "[" + texts.get("status.read_by", reach.read()) + "]";
+        }
+        return reach.delivered() > 0 ? "[" + texts.get("status.delivered_to", reach.delivered()) + "]"
+                : mark(MessageStatus.SENT);
     }
 
     private AttributedString sendLine(ChatState state, OwnSend s) {

@@ -11,6 +11,7 @@ import dev.confab.client.ConnectionListener;
 import dev.confab.client.ConnectionState;
 import dev.confab.protocol.model.ConversationView;
 import dev.confab.protocol.model.EventView;
+import dev.confab.protocol.model.FriendView;
 import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.PresenceView;
@@ -36,6 +37,8 @@ final class ChatSession implements ConnectionListener, AutoCloseable {
     static final int PAGE = 50;
     /** How often delivery receipts are sent (coalesced) and typing indicators re-checked for expiry. */
     static final long TICK_MILLIS = 500;
+    /** How long to wait before asking again for the conversation list when starting failed to load it. */
+    static final long LIST_RETRY_MILLIS = 2000;
 
     final ChatState state;
     final ConfabHttpClient http;
@@ -64,20 +67,34 @@ final class ChatSession implements ConnectionListener, AutoCloseable {
         return connection;
     }
 
-    /** Loads the conversation list, then connects; messages older than what the list shows are loaded per conversation on demand. */
+    /**
+     * Loads the conversation list, then connects; while the list cannot be loaded (the server is down)
+     * it tries again every {@link #LIST_RETRY_MILLIS}. Connecting only after the list keeps the
+     * connection from fetching whole histories: it delivers each listed conversation after its last
+     * seq, and the chat loads older messages page by page on demand.
+     */
     void start(ConfabConnection connection) {
         this.connection = connection;
         state.connection = texts.get("state.connecting");
+        ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        connectOnceListed();
+    }
+
+    private void connectOnceListed() {
         try {
             refreshConversations();
         } catch (RuntimeException e) {
-            state.event(errors.describe(e));
-        }
-        synchronized (state) {
-            state.conversations.values().forEach(c -> connection.knownSeq(c.id, c.lastSeq));
+            String failure = errors.describe(e);
+            synchronized (state) {
+                if (state.events.isEmpty() || !state.events.getLast().equals(failure)) {
+                    state.event(failure); // once, not at every retry
+                }
+            }
+            redraw();
+            ticker.schedule(() -> worker.execute(this::connectOnceListed), LIST_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            return;
         }
         connection.connect();
-        ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Runs blocking work on the worker; a failure becomes a line in the events row. Redraws after. */
@@ -102,9 +119,31 @@ final class ChatSession implements ConnectionListener, AutoCloseable {
         redraw.run();
     }
 
+    /**
+     * Merges the server's conversation list into the chat. A conversation new to the chat is delivered
+     * by the connection only after its listed last seq (see {@link #startAfter}).
+     */
     void refreshConversations() {
         for (ConversationView c : new ConversationFinder(http, texts).all()) {
-            state.merge(c);
+            if (state.merge(c)) {
+                connection.knownSeq(c.id(), c.lastSeq());
+            }
+        }
+    }
+
+    /**
+     * Has the connection deliver a conversation the chat does not hold yet only after {@code lastSeq}
+     * (a position only ever moves forward). Called before joining a room, so the push of the join cannot
+     * make the connection fetch the room's whole visible history: the chat shows the newest page and
+     * loads older ones when scrolled back.
+     */
+    void startAfter(long conversationId, long lastSeq) {
+        boolean held;
+        synchronized (state) {
+            held = state.conversations.containsKey(conversationId);
+        }
+        if (!held) {
+            connection.knownSeq(conversationId, lastSeq);
         }
     }
 
@@ -217,13 +256,9 @@ final class ChatSession implements ConnectionListener, AutoCloseable {
         synchronized (state) {
             state.conversations.values().stream().filter(ChatConversation::direct).forEach(c -> people.add(c.peerId));
         }
-        http.friends().friends().forEach(f -> {
-            state.names.learn(f.user());
-            people.add(f.user().id());
-            synchronized (state) {
-                state.friends.add(f.user().username());
-            }
-        });
+        List<FriendView> friends = http.friends().friends();
+        state.setFriends(friends);
+        friends.forEach(f -> people.add(f.user().id()));
         if (!people.isEmpty()) {
             List<PresenceView> presence = http.presence(people.stream().distinct().limit(200).toList()).presence();
             synchronized (state) {

@@ -2,6 +2,7 @@ package dev.confab.cli.chat;
 
 import dev.confab.cli.client.UserNames;
 import dev.confab.protocol.model.ConversationView;
+import dev.confab.protocol.model.FriendView;
 import dev.confab.protocol.model.MessagePage;
 import dev.confab.protocol.model.MessageView;
 import dev.confab.protocol.model.ReceiptView;
@@ -40,6 +41,8 @@ final class ChatState {
     final Map<Long, ChatConversation> conversations = new HashMap<>();
     final Map<String, OwnSend> sends = new LinkedHashMap<>();
     final Map<Long, Boolean> online = new HashMap<>();
+    /** The user's private remarks for friends, by user id. */
+    final Map<Long, String> remarks = new HashMap<>();
     final Map<Long, Map<Long, Instant>> typing = new HashMap<>();
     final Deque<String> events = new ArrayDeque<>();
     final TreeSet<String> friends = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -60,7 +63,9 @@ final class ChatState {
         this.clock = clock;
     }
 
-    synchronized void merge(ConversationView view) {
+    /** Adds or updates a conversation from the list; answers whether the chat did not hold it before. */
+    synchronized boolean merge(ConversationView view) {
+        boolean isNew = !conversations.containsKey(view.id());
         ChatConversation c = conversations.computeIfAbsent(view.id(), id -> new ChatConversation(id, view.kind()));
         c.title = view.title();
         if (view.peer() != null) {
@@ -78,6 +83,26 @@ final class ChatState {
             draftPeer = null;
             selected = c.id;
         }
+        return isNew;
+    }
+
+    /** The user's friends as the server lists them now: their names (for completion) and remarks. */
+    synchronized void setFriends(List<FriendView> list) {
+        friends.clear();
+        remarks.clear();
+        for (FriendView f : list) {
+            names.learn(f.user());
+            friends.add(f.user().username());
+            if (f.remark() != null && !f.remark().isBlank()) {
+                remarks.put(f.user().id(), f.remark());
+            }
+        }
+    }
+
+    /** How the conversation is shown: its {@link ChatConversation#label()}, with the remark for a direct peer. */
+    synchronized String shownLabel(ChatConversation c) {
+        String remark = c.direct() ? remarks.get(c.peerId) : null;
+        return remark == null ? c.label() : c.label() + " (" + remark + ")";
     }
 
     /** Conversations most recently active first. */

@@ -42,7 +42,8 @@ record Completion(String text, List<String> candidates) {
             }
             common = common.substring(0, i);
         }
-        String completed = common.length() > prefix.length() ? common : prefix;
+        // the letters typed keep their case when the matches differ in it (ca + Carla, carol = car)
+        String completed = common.length() > prefix.length() ? prefix + common.substring(prefix.length()) : prefix;
         return new Completion(beforeCursor.substring(0, start) + completed, new ArrayList<>(matches));
     }
 
@@ -70,6 +71,7 @@ record Completion(String text, List<String> candidates) {
                 case ROOM -> new ArrayList<>(state.rooms);
                 case CONVERSATION -> state.ordered().stream().map(ChatConversation::label).toList();
                 case GROUP_ACTION -> position == 1 ? List.of("create") : position == 2 ? List.of() : users(state);
+                case SESSION_ACTION -> position == 1 ? List.of("end") : position == 2 ? List.of(SessionActions.OTHERS) : List.of();
             };
         }
     }

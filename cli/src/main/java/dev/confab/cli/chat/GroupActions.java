@@ -2,6 +2,7 @@ package dev.confab.cli.chat;
 
 import dev.confab.cli.client.CliFailure;
 import dev.confab.cli.client.Contacts;
+import dev.confab.cli.client.ConversationFinder;
 import dev.confab.cli.client.ExitCodes;
 import dev.confab.cli.client.Texts;
 import dev.confab.client.ConfabHttpClient;
@@ -10,7 +11,6 @@ import dev.confab.protocol.model.FriendRequestView;
 import dev.confab.protocol.model.FriendView;
 import dev.confab.protocol.model.MemberView;
 import dev.confab.protocol.model.PresenceView;
-import dev.confab.protocol.model.SessionView;
 import dev.confab.protocol.request.CreateGroupRequest;
 import dev.confab.protocol.request.CreateRoomRequest;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The chat commands about groups, rooms, people and sessions that need the server: each either runs
+ * The chat commands about groups, rooms and people that need the server: each either runs
  * on the session's worker or builds the lines of a panel (called from the worker).
  */
 final class GroupActions {
@@ -43,12 +43,9 @@ final class GroupActions {
     List<String> friendLines() {
         List<FriendView> friends = http.friends().friends();
         Map<Long, Boolean> online = presence(friends.stream().map(f -> f.user().id()).toList());
+        state.setFriends(friends);
         List<String> lines = new ArrayList<>();
         for (FriendView f : friends) {
-            state.names.learn(f.user());
-            synchronized (state) {
-                state.friends.add(f.user().username());
-            }
             lines.add((online.getOrDefault(f.user().id(), false) ? "● " : "○ ") + f.user().username()
                     + (f.remark() != null ? " (" + f.remark() + ")" : f.user().displayName() != null
                     ? " (" + f.user().displayName() + ")" : ""));
@@ -80,15 +77,6 @@ final class GroupActions {
         return lines.isEmpty() ? List.of(texts.get("rooms.none")) : lines;
     }
 
-    List<String> sessionLines() {
-        List<String> lines = new ArrayList<>();
-        for (SessionView s : http.sessions().sessions()) {
-            lines.add((s.current() ? "* " : "  ") + (s.deviceName() == null ? s.deviceId() : s.deviceName())
-                    + "  " + texts.get("chat.session_used", s.lastUsedAt()));
-        }
-        return lines;
-    }
-
     void create(String title, List<String> members) {
         session.background(() -> {
             List<Long> ids = new Contacts(http, texts).userIds(members);
@@ -111,6 +99,10 @@ final class GroupActions {
     void join(String room) {
         String name = room.startsWith("#") ? room.substring(1) : room;
         session.background(() -> {
+            ConversationDetailsView entry = new ConversationFinder(http, texts).directoryEntry(name);
+            if (entry != null) {
+                session.startAfter(entry.id(), entry.lastSeq());
+            }
             ConversationDetailsView joined = http.groups().joinRoom(name);
             state.event(texts.get("rooms.joined", joined.alias(), joined.title(), joined.id()));
             actions().show(joined);

@@ -18,6 +18,7 @@ enum SlashCommand {
     DECLINE("decline", "<user>", 1, 1, Argument.USER),
     BLOCK("block", "<user>", 1, 1, Argument.USER),
     UNBLOCK("unblock", "<user>", 1, 1, Argument.USER),
+    REMARK("remark", "<friend> [remark…]", 1, -1, Argument.USER),
     GROUP("group", "create <name> <members…>", 2, -1, Argument.GROUP_ACTION),
     INVITE("invite", "<user…>", 1, -1, Argument.USER),
     KICK("kick", "<user>", 1, 1, Argument.USER),
@@ -30,12 +31,12 @@ enum SlashCommand {
     HISTORY("history", "", 0, 0, Argument.NONE),
     RETRY("retry", "", 0, 0, Argument.NONE),
     EVENTS("events", "", 0, 0, Argument.NONE),
-    SESSIONS("sessions", "", 0, 0, Argument.NONE),
+    SESSIONS("sessions", "[end <n>|end others]", 0, 2, Argument.SESSION_ACTION),
     LOGOUT("logout", "", 0, 0, Argument.NONE),
     QUIT("quit", "", 0, 0, Argument.NONE);
 
     /** What a command's arguments name, for completion. */
-    enum Argument { NONE, COMMAND, USER, ROOM, CONVERSATION, GROUP_ACTION }
+    enum Argument { NONE, COMMAND, USER, ROOM, CONVERSATION, GROUP_ACTION, SESSION_ACTION }
 
     final String word;
     final String syntax;
@@ -57,8 +58,16 @@ enum SlashCommand {
         return syntax.isEmpty() ? "/" + word : "/" + word + " " + syntax;
     }
 
+    /** Whether {@code args} fit the syntax: their number, and the fixed words some commands take. */
     boolean accepts(List<String> args) {
-        return args.size() >= minArgs && (maxArgs < 0 || args.size() <= maxArgs);
+        if (args.size() < minArgs || maxArgs >= 0 && args.size() > maxArgs) {
+            return false;
+        }
+        return switch (this) {
+            case GROUP -> "create".equalsIgnoreCase(args.getFirst());
+            case SESSIONS -> SessionActions.accepts(args);
+            default -> true;
+        };
     }
 
     static SlashCommand named(String word) {

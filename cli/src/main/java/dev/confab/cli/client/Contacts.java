@@ -45,10 +45,21 @@ public final class Contacts {
     }
 
     public void remove(String username) {
+        http.removeFriend(friend(username).user().id());
+    }
+
+    /** Sets the caller's private remark for a friend; a blank one clears it. Answers the friend. */
+    public FriendView setRemark(String username, String remark) {
+        FriendView friend = friend(username);
+        http.setRemark(friend.user().id(), remark == null || remark.isBlank() ? null : remark.strip());
+        return friend;
+    }
+
+    private FriendView friend(String username) {
+        String name = username.startsWith("@") ? username.substring(1) : username;
         for (FriendView friend : http.friends().friends()) {
-            if (friend.user().username().equalsIgnoreCase(username)) {
-                http.removeFriend(friend.user().id());
-                return;
+            if (friend.user().username().equalsIgnoreCase(name)) {
+                return friend;
             }
         }
         throw new CliFailure(ExitCodes.REFUSED, texts.get("error.contact.friend_not_found"));

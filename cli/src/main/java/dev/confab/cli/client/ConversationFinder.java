@@ -14,6 +14,8 @@ import java.util.Locale;
  */
 public final class ConversationFinder {
     private static final int PAGE = 500;
+    /** Rooms asked of the directory per search (its maximum, rooms.directory-page-size, is 100 by default). */
+    private static final int DIRECTORY = 100;
 
     private final ConfabHttpClient http;
     private final Texts texts;
@@ -55,13 +57,27 @@ public final class ConversationFinder {
         if (id != null) {
             return id;
         }
+        ConversationDetailsView room = directoryEntry(aliasOrId);
+        if (room == null) {
+            throw new CliFailure(ExitCodes.REFUSED, texts.get("error.room.not_found"));
+        }
+        return room.id();
+    }
+
+    /**
+     * The room with this alias (exactly, ignoring case) or id as the room directory shows it, or null
+     * when the directory does not show it. An id is looked for among the first {@link #DIRECTORY}
+     * rooms in alias order only, since the directory is searched by alias or title.
+     */
+    public ConversationDetailsView directoryEntry(String aliasOrId) {
+        Long id = ConversationName.number(aliasOrId);
         String alias = aliasOrId.toLowerCase(Locale.ROOT);
-        for (ConversationDetailsView room : http.groups().rooms(alias, 100).rooms()) {
-            if (alias.equals(room.alias())) {
-                return room.id();
+        for (ConversationDetailsView room : http.groups().rooms(id == null ? alias : null, DIRECTORY).rooms()) {
+            if (id != null ? room.id() == id : alias.equalsIgnoreCase(room.alias())) {
+                return room;
             }
         }
-        throw new CliFailure(ExitCodes.REFUSED, texts.get("error.room.not_found"));
+        return null;
     }
 
     private long direct(String username) {

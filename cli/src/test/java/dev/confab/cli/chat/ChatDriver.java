@@ -9,8 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -23,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.jline.builtins.ScreenTerminal;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -34,7 +34,7 @@ import org.jline.terminal.impl.ExternalTerminal;
  * would see, wide characters and cursor movements included.
  */
 final class ChatDriver implements AutoCloseable {
-    private final PipedOutputStream keys = new PipedOutputStream();
+    private final Keystrokes keys = new Keystrokes();
     private final ScreenTerminal screen;
     private final ExternalTerminal terminal;
     private final CompletableFuture<Integer> exit;
@@ -42,8 +42,7 @@ final class ChatDriver implements AutoCloseable {
     ChatDriver(Path home, String server, String lang, int columns, int rows) {
         try {
             screen = new ScreenTerminal(columns, rows);
-            PipedInputStream in = new PipedInputStream(keys, 1 << 16);
-            terminal = new ExternalTerminal("test", "xterm-256color", in, new ScreenStream(screen), StandardCharsets.UTF_8);
+            terminal = new ExternalTerminal("test", "xterm-256color", keys, new ScreenStream(screen), StandardCharsets.UTF_8);
             terminal.setSize(new Size(columns, rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,12 +65,7 @@ final class ChatDriver implements AutoCloseable {
 
     /** Types text (or control characters) as keystrokes. */
     ChatDriver type(String text) {
-        try {
-            keys.write(text.getBytes(StandardCharsets.UTF_8));
-            keys.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        keys.add(text.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -105,6 +99,62 @@ final class ChatDriver implements AutoCloseable {
     public void close() throws IOException {
         keys.close();
         terminal.close();
+    }
+
+    /**
+     * The keyboard: bytes typed by any thread, read by the terminal's input thread. Unlike a pipe it
+     * does not break when the thread that last typed ends (Awaitility types from its own threads).
+     */
+    private static final class Keystrokes extends InputStream {
+        private static final int END = -1;
+        private final LinkedBlockingQueue<Integer> bytes = new LinkedBlockingQueue<>();
+
+        void add(byte[] typed) {
+            for (byte b : typed) {
+                bytes.add(b & 0xff);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                int b = bytes.take();
+                if (b == END) {
+                    bytes.add(END);
+                }
+                return b;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            int first = read();
+            if (first == END) {
+                return END;
+            }
+            into[offset] = (byte) first;
+            int n = 1;
+            while (n < length && bytes.peek() != null && bytes.peek() != END) {
+                into[offset + n++] = (byte) (int) bytes.poll();
+            }
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return bytes.size();
+        }
+
+        @Override
+        public void close() {
+            bytes.add(END);
+        }
     }
 
     /** Decodes the chat's UTF-8 output (split anywhere) and feeds it to the emulator. */
