@@ -96,7 +96,9 @@ export class Sync {
 
   onPush(frame) {
     switch (frame.type) {
-      case 'message': return this.handleMessage(frame.message);
+      case 'message':
+        this.handleMessage(frame.message);
+        return this.store.dispatchEvent(new CustomEvent('incoming', { detail: frame.message }));
       case 'receipt': return this.store.applyReceipt(frame.receipt);
       case 'typing': return this.store.setTyping(frame.conversationId, frame.userId, frame.expiresInMillis);
       case 'presence': return this.store.setPresence([frame.presence]);

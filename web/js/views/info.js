@@ -18,6 +18,11 @@ export function infoView(ctx, id) {
     alert, head, h('h2', {}, t('info.members')), members, invite, actions);
   let details = null;
   let list = [];
+  el.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    ctx.go(`#/chat/${id}`);
+  });
 
   async function load() {
     await attempt(alert, async () => {
