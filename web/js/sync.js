@@ -21,6 +21,8 @@ export class Sync {
     outbox.onAck = (message) => this.handleMessage(message);
     connection.addEventListener('hello', (e) => this.catchUp(e.detail).catch((err) => console.warn('catch-up', err)));
     connection.addEventListener('push', (e) => this.onPush(e.detail));
+    // An unread count the store cannot know from what it holds: the server's list has it.
+    store.addEventListener('stale', () => this.refreshSoon());
     document.addEventListener('visibilitychange', () => this.markRead(this.open));
   }
 
