@@ -4,7 +4,7 @@ import { api, whenSignedOut } from './api.js';
 import { openCache, deleteCache } from './cache.js';
 import { Connection } from './connection.js';
 import { fill, focusKey } from './dom.js';
-import { detectLanguage, setLanguage, onLanguageChange, t } from './i18n.js';
+import { detectLanguage, setLanguage, onLanguageChange } from './i18n.js';
 import { Outbox } from './outbox.js';
 import { Shell } from './shell.js';
 import { Store } from './store.js';
@@ -26,6 +26,8 @@ export class App {
   async start() {
     await setLanguage(detectLanguage(), false);
     onLanguageChange(() => {
+      // The shell's words are built in: a new language builds a new one.
+      this.shell?.stop();
       this.shell = null;
       this.render();
     });
