@@ -1,13 +1,13 @@
 // The service worker: keeps the app shell (these files) so the client opens and shows its cached
 // conversations without a network, and makes the app installable. It never touches the API: messages
 // live in IndexedDB, and every /api request goes to the server as usual.
-const CACHE = 'confab-shell-v1';
+const CACHE = 'confab-shell-v3';
 const SHELL = [
   '/', '/index.html', '/manifest.json', '/css/app.css', '/icons/icon.svg', '/icons/icon-maskable.svg',
   '/i18n/en.json', '/i18n/zh.json',
   '/js/main.js', '/js/app.js', '/js/api.js', '/js/cache.js', '/js/connection.js', '/js/dom.js', '/js/format.js',
-  '/js/i18n.js', '/js/outbox.js', '/js/store.js', '/js/sync.js', '/js/tabs.js',
-  '/js/views/auth.js', '/js/views/bubbles.js', '/js/views/chat.js', '/js/views/chats.js', '/js/views/contacts.js',
+  '/js/i18n.js', '/js/outbox.js', '/js/shell.js', '/js/store.js', '/js/sync.js', '/js/tabs.js',
+  '/js/views/auth.js', '/js/views/bubbles.js', '/js/views/chat.js', '/js/views/chats.js', '/js/views/contacts.js', '/js/views/group-settings.js',
   '/js/views/info.js', '/js/views/language.js', '/js/views/new-group.js', '/js/views/people.js',
   '/js/views/rooms.js', '/js/views/routes.js', '/js/views/settings.js',
 ];

@@ -3,9 +3,10 @@
 import { api, whenSignedOut } from './api.js';
 import { openCache, deleteCache } from './cache.js';
 import { Connection } from './connection.js';
-import { h, fill, icon } from './dom.js';
-import { detectLanguage, setLanguage, onLanguageChange, t } from './i18n.js';
+import { fill, focusKey } from './dom.js';
+import { detectLanguage, setLanguage, onLanguageChange } from './i18n.js';
 import { Outbox } from './outbox.js';
+import { Shell } from './shell.js';
 import { Store } from './store.js';
 import { Sync } from './sync.js';
 import { Tabs } from './tabs.js';
@@ -24,8 +25,13 @@ export class App {
 
   async start() {
     await setLanguage(detectLanguage(), false);
-    onLanguageChange(() => this.render());
-    window.addEventListener('hashchange', () => this.render());
+    onLanguageChange(() => {
+      // The shell's words are built in: a new language builds a new one.
+      this.shell?.stop();
+      this.shell = null;
+      this.render();
+    });
+    window.addEventListener('hashchange', () => this.render(null, true));
     whenSignedOut(() => this.signedOut());
     this.tabs.on('signed-out', () => this.signedOut());
     this.tabs.on('signed-in', () => this.session || this.boot());
@@ -51,10 +57,11 @@ export class App {
     localStorage.setItem(ACCOUNT_KEY, JSON.stringify(account));
     this.tabs.post({ type: 'signed-in' });
     if (!location.hash.startsWith('#/chat')) location.hash = '#/chats';
-    await this.startSession(account);
+    await this.startSession(account, true);
   }
 
-  async startSession(account) {
+  /** signedIn: just signed in, so the focus moves from the form to the first page's heading. */
+  async startSession(account, signedIn) {
     const cache = await openCache(account.id);
     const store = new Store(account, cache);
     await store.restore().catch((e) => console.warn('cache', e));
@@ -72,12 +79,14 @@ export class App {
         store.presence.clear();
         store.changed('presence');
       }
-      this.renderStatus();
+      this.shell?.renderStatus(connection);
     });
+    store.addEventListener('incoming', (e) => this.shell?.announce(store, e.detail, sync.open));
     connection.addEventListener('doubt', () => api('GET', '/me').catch(() => {}));
+    this.shell?.stop();
     this.shell = null;
     if (!location.hash || /^#\/(login|register)/.test(location.hash)) location.hash = '#/chats';
-    this.render();
+    this.render(null, signedIn);
     connection.start();
   }
 
@@ -90,7 +99,6 @@ export class App {
     session.cache.close();
     deleteCache(session.account.id);
     localStorage.removeItem(ACCOUNT_KEY);
-    clearInterval(this.statusTimer);
     location.hash = '#/login';
     this.render();
   }
@@ -106,21 +114,46 @@ export class App {
     return setLanguage(lang);
   }
 
-  render(error) {
+  /**
+   * Draws the current route. The focus stays where it was when that element is still there; else it
+   * goes to the element named by the key a view asked for (focusNext) or that had it before the
+   * redraw (same data-key), and after a navigation to the new page's heading — never lost to <body>.
+   */
+  render(error, navigated) {
+    const key = this.focusNext || document.activeElement?.dataset?.key;
+    this.focusNext = null;
     this.view?.destroy?.();
     if (!this.session) {
+      this.shell?.stop();
       this.shell = null;
       this.view = authView(this, location.hash.startsWith('#/register') ? 'register' : 'login', error);
       fill(this.root, this.view.el);
+      this.view.mounted?.();
+      this.restoreFocus(key, false);
       return;
     }
-    this.buildShell();
+    if (!this.shell) {
+      this.shell = new Shell(this.root, this);
+      this.shell.renderStatus(this.session.connection, true);
+    }
     this.view = viewFor(location.hash, this.context());
-    fill(this.main, this.view.el);
-    this.main.classList.toggle('detail', Boolean(this.view.detail));
+    fill(this.shell.main, this.view.el);
+    this.shell.main.classList.toggle('detail', Boolean(this.view.detail));
     this.view.mounted?.();
-    this.renderNav();
-    this.renderStatus();
+    this.shell.renderNav(this.session.store);
+    this.restoreFocus(key, navigated);
+  }
+
+  restoreFocus(key, navigated) {
+    const active = document.activeElement;
+    if (active && active !== document.body && this.root.contains(active)) return;
+    if (key && focusKey(this.root, key)) return;
+    if (!navigated) return;
+    const heading = this.root.querySelector('main h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
   }
 
   context() {
@@ -128,58 +161,13 @@ export class App {
     return { store, sync, outbox, connection, app: this, go: (hash) => { location.hash = hash; } };
   }
 
-  buildShell() {
-    this.nav = h('nav', { class: 'rail', 'aria-label': t('nav.label') });
-    this.status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    this.main = h('main', { class: 'main', id: 'main' });
-    fill(this.root, h('a', { class: 'skip', href: '#main' }, t('nav.skip')),
-      h('div', { class: 'shell' }, this.nav, h('div', { class: 'content' }, this.status, this.main)));
-  }
-
   changed(change) {
-    this.renderNav();
+    // A store of a session that just ended may still report a change.
+    if (!this.session) return;
+    if (this.shell) this.shell.renderNav(this.session.store);
+    const hadFocus = this.root.contains(document.activeElement);
     this.view?.update?.(change);
-  }
-
-  renderNav() {
-    if (!this.session || !this.nav) return;
-    const { store } = this.session;
-    const here = location.hash.split('/')[1] || 'chats';
-    const item = (key, hash, symbol, badge, match) => h('a', {
-      href: hash, class: 'rail-item', 'aria-current': match.includes(here) ? 'page' : undefined,
-    }, icon(symbol), h('span', { class: 'label' }, t(key)),
-    badge ? h('span', { class: 'badge', 'aria-label': t('nav.badge', { count: badge }) }, String(badge)) : null);
-    fill(this.nav,
-      item('nav.chats', '#/chats', 'chats', store.totalUnread(), ['chats', 'chat', 'new']),
-      item('nav.contacts', '#/contacts', 'contacts', store.incoming.length, ['contacts', 'groups']),
-      item('nav.rooms', '#/rooms', 'rooms', 0, ['rooms']),
-      item('nav.settings', '#/settings', 'settings', 0, ['settings']));
-  }
-
-  renderStatus() {
-    if (!this.session || !this.status) return;
-    const { connection } = this.session;
-    const state = connection.state;
-    clearInterval(this.statusTimer);
-    this.status.className = `status ${state}`;
-    this.status.dataset.state = state;
-    if (state === 'online') {
-      fill(this.status, h('span', { class: 'dot', 'aria-hidden': 'true' }), t('connection.online'));
-    } else if (state === 'connecting') {
-      fill(this.status, h('span', { class: 'dot', 'aria-hidden': 'true' }), t('connection.connecting'));
-    } else if (state === 'replaced') {
-      fill(this.status, t('connection.replaced'), ' ',
-        h('button', { class: 'link', onclick: () => this.signOut() }, t('connection.sign_in_again')));
-    } else {
-      const countdown = h('span', { class: 'countdown', 'aria-hidden': 'true' });
-      const draw = () => {
-        const seconds = Math.max(0, Math.ceil((connection.retryAt - Date.now()) / 1000));
-        countdown.textContent = t('connection.retry_in', { seconds });
-      };
-      fill(this.status, h('span', { class: 'dot', 'aria-hidden': 'true' }), t('connection.offline'), ' ', countdown, ' ',
-        h('button', { class: 'link', onclick: () => connection.reconnectNow() }, t('connection.retry_now')));
-      draw();
-      this.statusTimer = setInterval(draw, 1000);
-    }
+    // What had the focus went away (an accepted request, a removed member): start again from the heading.
+    if (hadFocus && !this.root.contains(document.activeElement)) this.restoreFocus(null, true);
   }
 }

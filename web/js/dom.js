@@ -25,11 +25,25 @@ function add(el, children) {
   }
 }
 
-/** Replaces the children of el. */
+/**
+ * Replaces the children of el. When the focus was on a child with a data-key, the new child with the
+ * same key gets it back, so redrawing a list (a message arrived, someone came online) never throws a
+ * keyboard user out of it.
+ */
 export function fill(el, ...children) {
+  const active = document.activeElement;
+  const key = active && active !== el && el.contains(active) ? active.dataset?.key : null;
   el.replaceChildren();
   add(el, children);
+  if (key) focusKey(el, key);
   return el;
+}
+
+/** Focuses the element with this data-key inside root; false when there is none. */
+export function focusKey(root, key) {
+  const again = root.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  again?.focus({ preventScroll: false });
+  return Boolean(again);
 }
 
 const LINK = /(?:https?:\/\/|mailto:)[^\s<>"']+/gi;

@@ -66,6 +66,17 @@ export function preview(message, store) {
   return message.senderId === store.me.id ? t('chats.you_said', { text }) : text;
 }
 
+/** Who is typing, as a sentence: "Ann is typing…", "Ann and Bo are typing…", "Ann, Bo and Cy are typing…". */
+export function typingText(names) {
+  if (!names.length) return '';
+  if (names.length === 1) return t('chat.typing_one', { name: names[0] });
+  if (names.length === 2) return t('chat.typing_two', { first: names[0], second: names[1] });
+  if (names.length === 3) {
+    return t('chat.typing_three', { first: names[0], second: names[1], third: names[2] });
+  }
+  return t('chat.typing_many', { first: names[0], second: names[1], count: names.length - 2 });
+}
+
 export function lastSeen(presence) {
   if (!presence) return '';
   if (presence.online) return t('presence.online');

@@ -2,6 +2,11 @@
 // presence, people and contacts. Messages are kept by (conversation, seq), so a message that arrives
 // twice (push and sync, or two tabs) is held once. Each conversation's window is contiguous from lo to
 // hi; a message beyond hi + 1 is held until the gap before it is synced (protocol 5.4).
+//
+// Unread counts come from the server's conversation list. After that they are kept exact here or not
+// guessed at: a message right after the last one counts one more; anything else (a seq skipped, a
+// read position moved on another device) is counted from the loaded messages when they cover
+// everything after the read position, and otherwise a 'stale' event asks for the server's list again.
 
 export const SYSTEM_TYPE = 'application/vnd.confab.system+json';
 export const WITHHELD_TYPE = 'application/vnd.confab.withheld';
@@ -113,15 +118,19 @@ export class Store extends EventTarget {
       result.advanced = win.hi > before;
       result.gap = win.hi < m.seq;
     }
-    if (conv) this.touchConversation(conv, m);
+    if (conv && !this.touchConversation(conv, m)) this.recountOrAsk(m.conversationId);
     this.clearTyping(m.conversationId, m.senderId);
     this.changed('messages', m.conversationId);
     return result;
   }
 
+  /** The conversation's newest message may be m. False when the unread count is no longer known. */
   touchConversation(conv, m) {
     const mine = m.senderId === this.me.id;
+    let exact = true;
     if (m.seq > conv.lastSeq) {
+      // Messages between the last one known and m were not seen here: they may be unread.
+      exact = m.seq === conv.lastSeq + 1;
       const countable = !mine && m.contentType !== WITHHELD_TYPE && m.seq > conv.readSeq;
       if (countable) conv.unread = (conv.unread || 0) + 1;
       conv.lastSeq = m.seq;
@@ -129,8 +138,29 @@ export class Store extends EventTarget {
       conv.updatedAt = m.sentAt;
     }
     if (mine && m.contentType !== SYSTEM_TYPE && m.seq > conv.readSeq) {
+      // Sending moves my read position to my message (protocol 5.7): nothing before it is unread.
       conv.readSeq = m.seq;
       conv.unread = 0;
+      exact = true;
+    }
+    return exact;
+  }
+
+  /**
+   * Counts a conversation's unread messages from the loaded window, when it holds every message after
+   * the read position; otherwise asks (event 'stale') for the server's conversation list.
+   */
+  recountOrAsk(id) {
+    const conv = this.conversations.get(id);
+    if (!conv) return;
+    const win = this.windows.get(id);
+    if (conv.readSeq >= conv.lastSeq) {
+      conv.unread = 0;
+    } else if (win && win.lo <= conv.readSeq + 1 && win.hi >= conv.lastSeq) {
+      conv.unread = this.windowMessages(id).filter((m) => m.seq > conv.readSeq && m.senderId !== this.me.id
+        && m.contentType !== WITHHELD_TYPE).length;
+    } else {
+      this.dispatchEvent(new CustomEvent('stale', { detail: id }));
     }
   }
 
@@ -160,7 +190,7 @@ export class Store extends EventTarget {
     this.advance(id, win);
     const conv = this.conversations.get(id);
     const newest = map.get(win.hi);
-    if (conv && newest) this.touchConversation(conv, newest);
+    if (conv && newest && !this.touchConversation(conv, newest)) this.recountOrAsk(id);
     this.changed('messages', id);
     return win;
   }
@@ -185,12 +215,7 @@ export class Store extends EventTarget {
     const conv = this.conversations.get(id);
     if (!conv || seq < conv.readSeq) return;
     conv.readSeq = seq;
-    const win = this.windows.get(id);
-    if (seq >= conv.lastSeq) conv.unread = 0;
-    else if (win && win.lo <= seq + 1 && win.hi >= conv.lastSeq) {
-      conv.unread = this.windowMessages(id).filter((m) => m.seq > seq && m.senderId !== this.me.id
-        && m.contentType !== WITHHELD_TYPE).length;
-    }
+    this.recountOrAsk(id);
     this.changed('conversations');
   }
 

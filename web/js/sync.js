@@ -21,6 +21,8 @@ export class Sync {
     outbox.onAck = (message) => this.handleMessage(message);
     connection.addEventListener('hello', (e) => this.catchUp(e.detail).catch((err) => console.warn('catch-up', err)));
     connection.addEventListener('push', (e) => this.onPush(e.detail));
+    // An unread count the store cannot know from what it holds: the server's list has it.
+    store.addEventListener('stale', () => this.refreshSoon());
     document.addEventListener('visibilitychange', () => this.markRead(this.open));
   }
 
@@ -96,7 +98,9 @@ export class Sync {
 
   onPush(frame) {
     switch (frame.type) {
-      case 'message': return this.handleMessage(frame.message);
+      case 'message':
+        this.handleMessage(frame.message);
+        return this.store.dispatchEvent(new CustomEvent('incoming', { detail: frame.message }));
       case 'receipt': return this.store.applyReceipt(frame.receipt);
       case 'typing': return this.store.setTyping(frame.conversationId, frame.userId, frame.expiresInMillis);
       case 'presence': return this.store.setPresence([frame.presence]);

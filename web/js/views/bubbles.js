@@ -43,8 +43,8 @@ export function messageItems(ctx, conv, messages, pending) {
       status: failed ? 'failed' : 'sending', data: { cid: item.clientMessageId, pending: 'true' },
       actions: failed ? [
         h('span', { class: 'fail-reason' }, has(`error.${item.error}`) ? t(`error.${item.error}`) : t('error.unknown')),
-        h('button', { class: 'link retry', onclick: () => ctx.outbox.retry(item.clientMessageId) }, t('chat.retry')),
-        h('button', { class: 'link discard', onclick: () => ctx.outbox.discard(item.clientMessageId) }, t('chat.discard')),
+        h('button', { class: 'link retry', dataset: { key: `retry-${item.clientMessageId}` }, onclick: () => ctx.outbox.retry(item.clientMessageId) }, t('chat.retry')),
+        h('button', { class: 'link discard', dataset: { key: `discard-${item.clientMessageId}` }, onclick: () => ctx.outbox.discard(item.clientMessageId) }, t('chat.discard')),
       ] : null }));
   }
   return out;

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, fill, avatar } from '../dom.js';
 import { t, errorText } from '../i18n.js';
-import { lastSeen } from '../format.js';
+import { lastSeen, typingText } from '../format.js';
 import { messageItems } from './bubbles.js';
 
 const NEAR_TOP_PX = 80;
@@ -18,14 +18,15 @@ export function chatPane(ctx, { conversationId, peerId }) {
   const title = h('h2', { class: 'chat-title' });
   const subtitle = h('p', { class: 'chat-sub' });
   const typing = h('p', { class: 'typing', 'aria-live': 'polite' });
-  const log = h('ol', { class: 'log', role: 'log', 'aria-label': t('chat.messages'), tabindex: '0' });
+  // Redrawn whole on every change, so not a live region itself: new messages are read by the shell's announcer.
+  const log = h('ol', { class: 'log', role: 'log', 'aria-live': 'off', 'aria-label': t('chat.messages'), tabindex: '0' });
   const notice = h('p', { class: 'notice', role: 'alert' });
   const input = h('textarea', { class: 'composer-input', rows: '1', 'aria-label': t('chat.write'),
     placeholder: t('chat.write'), maxlength: '4000' });
   input.value = store.drafts.get(draftKey) || '';
   const send = h('button', { type: 'submit', class: 'primary send' }, t('chat.send'));
   const composer = h('form', { class: 'composer', onsubmit: (e) => { e.preventDefault(); submit(); } }, input, send);
-  const info = id ? h('a', { class: 'button small', href: `#/chat/${id}/info` }, t('chat.info')) : null;
+  const info = id ? h('a', { class: 'button small info', dataset: { key: 'chat-info' }, href: `#/chat/${id}/info` }, t('chat.info')) : null;
   const el = h('section', { class: 'chat-pane', 'aria-label': t('chat.label') },
     h('header', { class: 'chat-head' },
       h('a', { class: 'back', href: '#/chats', 'aria-label': t('chat.back') }, '‹'),
@@ -33,6 +34,14 @@ export function chatPane(ctx, { conversationId, peerId }) {
     log, typing, notice, composer);
   let loadingOlder = false;
   let stick = true;
+
+  // Escape leaves the chat for the list, with the focus on this chat's entry.
+  el.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing) return;
+    e.preventDefault();
+    if (id) ctx.app.focusNext = `conv-${id}`;
+    ctx.go('#/chats');
+  });
 
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -104,7 +113,7 @@ export function chatPane(ctx, { conversationId, peerId }) {
 
   function drawTyping() {
     const names = id ? store.typingUsers(id).filter((u) => u !== store.me.id).map((u) => store.name(u)) : [];
-    typing.textContent = names.length ? t('chat.typing', { names: names.join(t('list.separator')) }) : '';
+    typing.textContent = typingText(names);
   }
 
   async function loadDetails() {

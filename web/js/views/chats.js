@@ -50,7 +50,7 @@ function conversationItem(store, c, current) {
   const label = [title, c.unread ? t('chats.unread', { count: c.unread }) : ''].filter(Boolean).join(', ');
   return h('li', {},
     h('a', { href: `#/chat/${c.id}`, class: `conv ${current ? 'current' : ''}`, 'aria-current': current ? 'true' : undefined,
-      'aria-label': label, dataset: { conversation: c.id } },
+      'aria-label': label, dataset: { conversation: c.id, key: `conv-${c.id}` } },
     h('span', { class: 'avatar-wrap' }, avatar(title),
       presence ? h('span', { class: `presence ${presence.online ? 'on' : 'off'}`, title: t(presence.online ? 'presence.online' : 'presence.offline') }) : null),
     h('span', { class: 'conv-main' },

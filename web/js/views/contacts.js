@@ -22,7 +22,7 @@ export function contactsView(ctx, tab) {
   const find = findTab(ctx, act, alert);
 
   function drawTabs() {
-    fill(tabs, TABS.map((name) => h('a', { href: `#/contacts/${name}`, class: 'tab',
+    fill(tabs, TABS.map((name) => h('a', { href: `#/contacts/${name}`, class: 'tab', dataset: { key: `tab-${name}` },
       'aria-current': name === active ? 'page' : undefined }, t(`contacts.tab.${name}`),
     name === 'requests' && store.incoming.length ? h('span', { class: 'badge' }, String(store.incoming.length)) : null)));
   }
@@ -74,6 +74,16 @@ function remarkEditor(ctx, friend, act) {
   const button = smallButton(t('contacts.set_remark'), () => {
     form.hidden = !form.hidden;
     if (!form.hidden) input.focus();
+  });
+  button.setAttribute('aria-expanded', 'false');
+  const sync = () => button.setAttribute('aria-expanded', String(!form.hidden));
+  button.addEventListener('click', sync);
+  form.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    form.hidden = true;
+    sync();
+    button.focus();
   });
   return { button, form };
 }

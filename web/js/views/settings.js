@@ -6,6 +6,12 @@ import { dateTime } from '../format.js';
 import { languagePicker } from './language.js';
 import { attempt, smallButton } from './people.js';
 
+/** A screen reader hears which device a "Sign out" button is for. */
+function labelled(button, label) {
+  button.setAttribute('aria-label', label);
+  return button;
+}
+
 export function settingsView(ctx) {
   const { store, app } = ctx;
   const me = store.me;
@@ -28,8 +34,9 @@ export function settingsView(ctx) {
       fill(sessions, answer.sessions.map((s) => h('li', { class: 'session', dataset: { current: String(s.current) } },
         h('span', { class: 'session-main' }, h('strong', {}, s.deviceName || s.deviceId),
           h('span', { class: 'muted' }, s.current ? t('settings.this_device') : t('settings.last_used', { when: dateTime(s.lastUsedAt) }))),
-        s.current ? null : smallButton(t('settings.sign_out_device'),
-          () => attempt(alert, () => api('DELETE', `/sessions/${encodeURIComponent(s.id)}`)).then(loadSessions)))),
+        s.current ? null : labelled(smallButton(t('settings.sign_out_device'),
+          () => attempt(alert, () => api('DELETE', `/sessions/${encodeURIComponent(s.id)}`)).then(loadSessions)),
+        t('settings.sign_out_named', { device: s.deviceName || s.deviceId })))),
       others.length ? h('li', {}, smallButton(t('settings.sign_out_others'), () => attempt(alert, async () => {
         for (const s of others) await api('DELETE', `/sessions/${encodeURIComponent(s.id)}`);
       }).then(loadSessions), 'danger')) : null);

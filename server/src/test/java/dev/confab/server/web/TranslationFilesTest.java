@@ -58,8 +58,8 @@ class TranslationFilesTest {
                 Matcher m = KEY_LITERAL.matcher(Files.readString(file));
                 while (m.find()) {
                     String key = m.group(1);
-                    boolean looksLikeKey = key.matches("(app|auth|chat|chats|common|connection|contacts|day|error|groups"
-                            + "|info|kind|language|list|nav|presence|role|rooms|settings|status|system)\\..*");
+                    boolean looksLikeKey = key.matches("(announce|app|auth|chat|chats|common|connection|contacts|day|error|groups|history"
+                            + "|info|kind|language|list|nav|policy|presence|role|rooms|settings|status|system)\\..*");
                     if (looksLikeKey && !NOT_KEYS.contains(key) && !known.contains(key)) {
                         missing.add(file.getFileName() + ": " + key);
                     }

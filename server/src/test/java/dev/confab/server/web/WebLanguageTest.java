@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.server.testing.Backend;
 import dev.confab.server.testing.HttpJson;
 import dev.confab.server.testing.TestServer;
+import dev.confab.server.testing.TestSocket;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +52,9 @@ class WebLanguageTest {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(Backend.SQLITE, Files.createTempDirectory("confab-web-lang"), Map.of());
+        // Typing notices shown for long enough that the typing test never races their expiry.
+        server = TestServer.start(Backend.SQLITE, Files.createTempDirectory("confab-web-lang"),
+                Map.of("typing.show-for", "10m"));
     }
 
     @AfterAll
@@ -91,7 +94,8 @@ class WebLanguageTest {
                 http.get("/api/v1/users/" + bob, a).body().path("id").asLong()))).body().path("id").asLong();
         String room = WebClientTest.name("room");
         http.post("/api/v1/rooms", a, HttpJson.json("alias", room, "title", "Lobby", "topic", "Say hi"));
-        List<String> typed = List.of(alice, bob, carol, "Good morning", "Readers", "Lobby", "Say hi", room);
+        // What people typed, and the device name "test" the HTTP logins above chose (read in a button's label).
+        List<String> typed = List.of(alice, bob, carol, "Good morning", "Readers", "Lobby", "Say hi", room, "test");
 
         try (Browser browser = Browser.start(server.baseUri().toString(), "en-US")) {
             ConfabPage page = new ConfabPage(browser, alice, "password " + alice).login();
@@ -130,6 +134,57 @@ class WebLanguageTest {
             browser.go("#/chats");
             browser.until(() -> browser.text(".list-pane h1").equals("Chats"));
             assertThat(browser.severeLogs()).isEmpty();
+        }
+    }
+
+    @Test
+    void theTypingLineNamesEveryoneInGoodGrammarInBothLanguages() {
+        HttpJson http = server.http();
+        String alice = WebClientTest.name("alice");
+        String a = http.registerAndLogin(alice, "password " + alice, "test").path("token").asText();
+        List<String> typists = List.of("bob", "carol", "dave", "erin").stream().map(WebClientTest::name).toList();
+        List<String> tokens = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (String name : typists) {
+            String token = http.registerAndLogin(name, "password " + name, "test").path("token").asText();
+            JsonNode request = http.post("/api/v1/friend-requests", token, HttpJson.json("to", alice)).body();
+            http.post("/api/v1/friend-requests/" + request.path("id").asLong() + "/accept", a, null);
+            tokens.add(token);
+            ids.add(http.get("/api/v1/users/" + name, a).body().path("id").asLong());
+        }
+        long group = http.post("/api/v1/groups", a, HttpJson.json("title", "Typists", "memberIds", ids)).body().path("id").asLong();
+        String b = typists.get(0);
+        String c = typists.get(1);
+        String d = typists.get(2);
+        List<String> english = List.of(b + " is typing…", b + " and " + c + " are typing…",
+                b + ", " + c + " and " + d + " are typing…", b + ", " + c + " and 2 others are typing…");
+        List<TestSocket> sockets = new ArrayList<>();
+        try (Browser browser = Browser.start(server.baseUri().toString(), "en-US")) {
+            ConfabPage page = new ConfabPage(browser, alice, "password " + alice).login();
+            page.openConversation("Typists");
+            for (int i = 0; i < typists.size(); i++) {
+                TestSocket socket = TestSocket.connect(server.port(), tokens.get(i));
+                sockets.add(socket);
+                socket.awaitType("hello");
+                socket.send(HttpJson.json("type", "typing", "id", "t" + i, "conversationId", group));
+                String expected = english.get(i);
+                browser.until(() -> browser.text(".typing").equals(expected));
+            }
+            browser.go("#/settings");
+            browser.find("select.language");
+            browser.js("const s = document.querySelector('select.language'); s.value = 'zh'; s.dispatchEvent(new Event('change'))");
+            browser.until(() -> browser.text(".rail-item[href='#/chats'] .label").equals("聊天"));
+            browser.go("#/chat/" + group);
+            browser.until(() -> browser.text(".typing").equals(b + "、" + c + " 和另外 2 人正在输入…"));
+            // The shorter forms, from the same formatter the page uses, now in Chinese.
+            assertThat(browser.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import('/js/format.js').then((f) => done([f.typingText(['A']), f.typingText(['A', 'B']),
+                      f.typingText(['A', 'B', 'C']), f.typingText([])]));
+                    """)).isEqualTo(List.of("A 正在输入…", "A 和 B 正在输入…", "A、B 和 C 正在输入…", ""));
+            assertThat(browser.severeLogs()).isEmpty();
+        } finally {
+            sockets.forEach(TestSocket::close);
         }
     }
 

@@ -60,8 +60,16 @@ class WebResilienceTest {
             assertThat(a.statusOf("during 1")).isEqualTo("sending");
             one.screenshot("desktop-offline");
 
+            // A reload with the server down: the service worker serves the app shell, IndexedDB the chat.
             two.driver().navigate().refresh();
             two.until(() -> b.bodies().containsAll(List.of("before 1", "before 2")));
+            assertThat(two.js("return navigator.serviceWorker.controller.scriptURL")).asString().endsWith("/sw.js");
+            assertThat(two.has("nav.rail")).isTrue();
+            two.find(".status[data-state=offline]");
+            two.go("#/chats");
+            two.until(() -> two.text(".conv .conv-title").equals(alice) && two.text(".conv .conv-preview").equals("You: before 2"));
+            two.screenshot("desktop-offline-reload");
+            b.openConversation(alice);
 
             server = TestServer.start(Backend.SQLITE, dir, Map.of("server.port", String.valueOf(port)));
             // Either page may reconnect by itself (backoff) or be told to now, as a person would.

@@ -15,6 +15,9 @@ import io.vertx.ext.web.handler.StaticHandler;
  */
 final class WebClientRoutes {
     static final String ROOT = "confab-web";
+    static final String MANIFEST = "/manifest.json";
+    /** The media type of a web app manifest (W3C Web Application Manifest, section 1.1). */
+    static final String MANIFEST_TYPE = "application/manifest+json";
 
     private WebClientRoutes() {
     }
@@ -32,6 +35,13 @@ final class WebClientRoutes {
             if (ctx.normalizedPath().equals("/sw.js")) {
                 // The worker may control the whole origin, so that it can serve the app shell offline.
                 ctx.response().putHeader("Service-Worker-Allowed", "/");
+            } else if (ctx.normalizedPath().equals(MANIFEST)) {
+                // Vert.x knows no type for web app manifests; set it last, over the static handler's guess.
+                ctx.addHeadersEndHandler(v -> {
+                    if (ctx.response().getStatusCode() == 200) {
+                        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, MANIFEST_TYPE);
+                    }
+                });
             }
             files.handle(ctx);
         });
