@@ -3,6 +3,7 @@ package dev.confab.cli.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -30,27 +31,28 @@ final class BenchSocket {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(ws.getHost()).setPort(ws.getPort())
                 .setURI(ws.getRawPath()).addHeader("Authorization", "Bearer " + token);
         io.vertx.core.Promise<BenchSocket> greeted = io.vertx.core.Promise.promise();
-        return client.connect(options).compose(s -> {
-            BenchSocket bench = new BenchSocket(s, userId);
-            s.textMessageHandler(text -> {
-                JsonNode frame;
-                try {
-                    frame = JSON.readTree(text);
-                } catch (java.io.IOException e) {
-                    return;
-                }
-                if (!greeted.future().isComplete()) {
-                    greeted.tryComplete(bench);
-                }
-                onFrame.accept(frame);
-            });
-            s.closeHandler(v -> {
-                greeted.tryFail("closed before hello: " + s.closeStatusCode());
-                onClose.run();
-            });
-            s.exceptionHandler(e -> { });
-            return greeted.future();
+        // Handlers are attached before connecting: the hello can arrive with the 101 response, before a
+        // connect callback could attach them, and would then be lost.
+        ClientWebSocket s = client.webSocket();
+        BenchSocket bench = new BenchSocket(s, userId);
+        s.textMessageHandler(text -> {
+            JsonNode frame;
+            try {
+                frame = JSON.readTree(text);
+            } catch (java.io.IOException e) {
+                return;
+            }
+            if (!greeted.future().isComplete()) {
+                greeted.tryComplete(bench);
+            }
+            onFrame.accept(frame);
         });
+        s.closeHandler(v -> {
+            greeted.tryFail("closed before hello: " + s.closeStatusCode());
+            onClose.run();
+        });
+        s.exceptionHandler(e -> { });
+        return s.connect(options).compose(connected -> greeted.future());
     }
 
     long userId() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -51,8 +52,12 @@ public final class TestSocket implements AutoCloseable {
                 .setURI("/api/v1/ws" + query);
         headers.forEach(options::addHeader);
         try {
-            // Handlers are attached in the completion callback, on the event loop, before any frame is read.
-            return CLIENT.connect(options).map(TestSocket::new).await(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            // Handlers are attached before connecting: a frame the server sends right after the upgrade
+            // (hello) can arrive with the 101 response, before a connect callback could attach them.
+            ClientWebSocket socket = CLIENT.webSocket();
+            TestSocket test = new TestSocket(socket);
+            socket.connect(options).await(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return test;
         } catch (UpgradeRejectedException e) {
             throw e;
         } catch (Exception e) {
