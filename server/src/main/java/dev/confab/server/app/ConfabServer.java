@@ -116,7 +116,7 @@ public final class ConfabServer implements AutoCloseable {
     }
 
     public int connectionCount() {
-        return wiring.registry().size();
+        return wiring.registry().connectionCount();
     }
 
     @Override

@@ -7,18 +7,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * In-memory {@link RateLimiter} using the generic cell rate algorithm (see {@link RateSchedule}): a key
  * may use {@code permits} at once, and each comes back {@code window / permits} after it was used.
- * Keys whose permits have all come back are dropped once per window, so memory follows the active keys.
+ * Keys whose permits have all come back are dropped at most once per window (the schedule's burst), so
+ * memory follows the active keys.
  */
 public final class LocalRateLimiter implements RateLimiter {
     private final RateSchedule schedule;
-    private final long windowMicros;
     private final Clock clock;
     private final ConcurrentHashMap<String, Long> arrivals = new ConcurrentHashMap<>();
     private volatile long lastSweepMicros;
 
     public LocalRateLimiter(int permits, Duration window, Clock clock) {
         this.schedule = new RateSchedule(permits, window);
-        this.windowMicros = window.toNanos() / 1000;
         this.clock = clock;
     }
 
@@ -36,7 +35,7 @@ public final class LocalRateLimiter implements RateLimiter {
     }
 
     private void sweep(long now) {
-        if (now - lastSweepMicros >= windowMicros) {
+        if (now - lastSweepMicros >= schedule.burstMicros()) {
             lastSweepMicros = now;
             arrivals.values().removeIf(theoretical -> theoretical <= now);
         }

@@ -127,6 +127,23 @@ final class Browser implements AutoCloseable {
         js("location.hash = arguments[0]", hash);
     }
 
+    /** After {@link #go}: waits for what the screen at {@code hash} loads from the server. */
+    void awaitLoaded(String hash) {
+        if (hash.startsWith("#/chat/") && hash.endsWith("/info")) {
+            find(".members .person");
+        } else if (hash.startsWith("#/chat/")) {
+            find(".log .msg, .log .system");
+        } else if (hash.equals("#/rooms")) {
+            find(".rooms .room");
+        } else if (hash.equals("#/settings")) {
+            find(".sessions .session");
+        } else if (hash.equals("#/contacts/requests")) {
+            find(".incoming .person");
+        } else if (hash.equals("#/chats")) {
+            find(".conv");
+        }
+    }
+
     void resize(Dimension size) {
         driver.manage().window().setSize(size);
     }

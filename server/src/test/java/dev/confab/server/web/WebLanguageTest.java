@@ -112,7 +112,7 @@ class WebLanguageTest {
                     "#/contacts/find", "#/contacts/blocked", "#/rooms", "#/groups/new", "#/chat/" + group + "/info",
                     "#/chat/" + group)) {
                 browser.go(hash);
-                settle(browser, hash);
+                browser.awaitLoaded(hash);
                 assertNoEnglish(browser, typed);
             }
             page.openConversation(bob);
@@ -188,22 +188,6 @@ class WebLanguageTest {
         }
     }
 
-    /** Waits for what each screen loads from the server. */
-    private static void settle(Browser browser, String hash) {
-        if (hash.startsWith("#/chat/") && hash.endsWith("/info")) {
-            browser.find(".members .person");
-        } else if (hash.startsWith("#/chat/")) {
-            browser.find(".log .system");
-        } else if (hash.equals("#/rooms")) {
-            browser.find(".rooms .room");
-        } else if (hash.equals("#/settings")) {
-            browser.find(".sessions .session");
-        } else if (hash.equals("#/contacts/requests")) {
-            browser.find(".incoming .person");
-        } else if (hash.equals("#/chats")) {
-            browser.find(".conv");
-        }
-    }
 
     @SuppressWarnings("unchecked")
     private static void assertNoEnglish(Browser browser, List<String> typed) {

@@ -142,8 +142,8 @@ public class FanoutBenchmark {
             registry.deliverFrame(accounts, frame, null);
             clients.awaitRound();
         }
-        if (registry.size() != recipients || closed.get() != 0) {
-            throw new IllegalStateException("registry has " + registry.size() + " connections, " + closed.get() + " closed");
+        if (registry.connectionCount() != recipients || closed.get() != 0) {
+            throw new IllegalStateException("registry has " + registry.connectionCount() + " connections, " + closed.get() + " closed");
         }
     }
 

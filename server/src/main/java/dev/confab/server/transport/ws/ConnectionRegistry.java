@@ -114,10 +114,6 @@ public final class ConnectionRegistry implements LocalEndpoints {
         return byAccount.values().stream().flatMap(Arrays::stream).toList();
     }
 
-    public int size() {
-        return connectionCount();
-    }
-
     private static void sendAll(WsConnection[] connections, String frame, Object skip) {
         for (WsConnection c : connections) {
             if (c != skip) {

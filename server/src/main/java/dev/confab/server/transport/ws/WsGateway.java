@@ -71,9 +71,10 @@ public final class WsGateway implements Handler<ServerWebSocketHandshake> {
             handshake.reject(403);
             return;
         }
-        String bearer = bearerToken(handshake.headers().get(HttpHeaders.AUTHORIZATION));
+        String authorization = handshake.headers().get(HttpHeaders.AUTHORIZATION);
+        String bearer = bearerToken(authorization);
         String ticket = queryParam(handshake.query(), "ticket");
-        if (bearer == null && ticket == null && handshake.headers().get(HttpHeaders.AUTHORIZATION) == null) {
+        if (bearer == null && ticket == null && authorization == null) {
             String cookie = SessionCookie.token(handshake.headers().get(HttpHeaders.COOKIE));
             if (cookie != null && !origins.allowsCookie(handshake.headers().get(HttpHeaders.ORIGIN), host)) {
                 handshake.reject(403);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confab.server.limits.RateLimiter;
 import dev.confab.server.limits.RateLimiterContract;
-import dev.confab.server.testing.TestRedis;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -13,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,26 +20,19 @@ import org.junit.jupiter.api.Test;
 class RedisRateLimiterTest extends RateLimiterContract {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static Vertx vertx;
+    private static TestRedisLink redis;
     private static RedisLink link;
-    private static String prefix;
 
     @BeforeAll
     static void connect() {
-        String url = TestRedis.url();
-        prefix = TestRedis.newPrefix();
-        vertx = Vertx.vertx();
-        link = new RedisLink(vertx, url, prefix, Duration.ofSeconds(5));
+        redis = TestRedisLink.open();
+        link = redis.link();
     }
 
     @AfterAll
     static void disconnect() throws Exception {
-        if (link != null) {
-            link.close();
-            TestRedis.deleteKeys(prefix);
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (redis != null) {
+            redis.close();
         }
     }
 

@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.confab.server.accounts.TicketStore;
 import dev.confab.server.accounts.TicketStoreContract;
-import dev.confab.server.testing.TestRedis;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,26 +16,19 @@ import org.junit.jupiter.api.Test;
 /** {@link RedisTicketStore} against the test Redis; skipped when there is none. */
 class RedisTicketStoreTest extends TicketStoreContract {
 
-    private static Vertx vertx;
+    private static TestRedisLink redis;
     private static RedisLink link;
-    private static String prefix;
 
     @BeforeAll
     static void connect() {
-        String url = TestRedis.url();
-        prefix = TestRedis.newPrefix();
-        vertx = Vertx.vertx();
-        link = new RedisLink(vertx, url, prefix, Duration.ofSeconds(5));
+        redis = TestRedisLink.open();
+        link = redis.link();
     }
 
     @AfterAll
     static void disconnect() throws Exception {
-        if (link != null) {
-            link.close();
-            TestRedis.deleteKeys(prefix);
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (redis != null) {
+            redis.close();
         }
     }
 
