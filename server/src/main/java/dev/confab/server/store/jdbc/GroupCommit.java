@@ -2,7 +2,6 @@ package dev.confab.server.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -129,14 +128,14 @@ final class GroupCommit<I, R> implements AutoCloseable {
 
     /** The item's result, or the RuntimeException it failed with (its writes rolled back to the savepoint). */
     private Object runOne(Connection c, I item) throws SQLException {
-        execute(c, "SAVEPOINT confab_item");
+        Sql.execute(c, "SAVEPOINT confab_item");
         try {
             R result = work.run(c, item);
-            execute(c, "RELEASE SAVEPOINT confab_item");
+            Sql.execute(c, "RELEASE SAVEPOINT confab_item");
             return result;
         } catch (RuntimeException e) {
-            execute(c, "ROLLBACK TO SAVEPOINT confab_item");
-            execute(c, "RELEASE SAVEPOINT confab_item");
+            Sql.execute(c, "ROLLBACK TO SAVEPOINT confab_item");
+            Sql.execute(c, "RELEASE SAVEPOINT confab_item");
             return new Failure(e);
         }
     }
@@ -153,11 +152,6 @@ final class GroupCommit<I, R> implements AutoCloseable {
     private record Failure(RuntimeException error) {
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
     @Override
     public void close() {

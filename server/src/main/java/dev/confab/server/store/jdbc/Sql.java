@@ -28,30 +28,35 @@ final class Sql {
 
     static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(mapper.map(rows));
+        return run(connection, sql, parameters, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
             }
-            return result;
-        }
+        });
     }
 
     /** The first row's mapping, or empty when there is no row. */
     static <T> Optional<T> queryFirst(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
-        }
+        return run(connection, sql, parameters, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+            }
+        });
     }
 
     /** Runs an INSERT, UPDATE or DELETE without RETURNING; returns the number of rows it changed. */
     static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
+        return run(connection, sql, parameters, PreparedStatement::executeUpdate);
+    }
+
+    /** Runs a statement without parameters or results, such as {@code SAVEPOINT} or {@code COMMIT}. */
+    static void execute(Connection connection, String sql) throws SQLException {
+        run(connection, sql, new Object[0], PreparedStatement::execute);
     }
 
     /** {@code count} comma-separated placeholders, for an IN list. */
@@ -59,17 +64,26 @@ final class Sql {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+    @FunctionalInterface
+    private interface Execution<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Binds and runs on a statement from {@link StatementCache}, giving it back after a clean run. */
+    private static <T> T run(Connection connection, String sql, Object[] parameters, Execution<T> execution)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        StatementCache.Lent lent = StatementCache.borrow(connection, sql);
+        boolean clean = false;
         try {
+            PreparedStatement statement = lent.statement();
             for (int i = 0; i < parameters.length; i++) {
                 bind(statement, i + 1, parameters[i]);
             }
-            return statement;
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
+            T result = execution.run(statement);
+            clean = true;
+            return result;
+        } finally {
+            StatementCache.giveBack(lent, clean);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.confab.server.store.jdbc;
 import dev.confab.server.errors.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -58,13 +57,13 @@ public final class Transactions {
         ReentrantLock lock = database.sqliteWriteLock();
         acquire(operation, lock);
         try {
-            execute(connection, "BEGIN IMMEDIATE");
+            Sql.execute(connection, "BEGIN IMMEDIATE");
             try {
                 T result = work.run(connection);
-                execute(connection, "COMMIT");
+                Sql.execute(connection, "COMMIT");
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
-                rollback(connection, () -> execute(connection, "ROLLBACK"));
+                rollback(connection, () -> Sql.execute(connection, "ROLLBACK"));
                 throw e;
             }
         } finally {
@@ -110,9 +109,4 @@ public final class Transactions {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }
