@@ -1,6 +1,8 @@
 package dev.confab.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +25,12 @@ import dev.confab.protocol.frames.ServerFrame;
  * than coerced. Thread-safe and immutable.
  */
 public final class WireJson {
-    private final ObjectMapper mapper = JsonMapper.builder()
+    /**
+     * Jackson's default buffer pool is per thread, which gives every virtual thread (one per request
+     * here) fresh encoding buffers; a shared pool lends the same few buffers to all of them.
+     */
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
