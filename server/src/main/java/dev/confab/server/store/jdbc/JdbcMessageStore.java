@@ -50,17 +50,27 @@ public final class JdbcMessageStore implements MessageStore, AutoCloseable {
         try {
             return appends.write(message);
         } catch (ResendRaceLost e) {
-            Message original = transactions.read("find resent message", c -> findByKey(c, message))
-                    .orElseThrow(() -> new IllegalStateException("resent message conflicted but is not stored"));
-            return new AppendResult(original, true);
+            return new AppendResult(storedOriginal(message)
+                    .orElseThrow(() -> new IllegalStateException("resent message conflicted but is not stored")), true);
+        } catch (ConfabException e) {
+            // A resend is answered with its original even when it could no longer be sent (the sender
+            // left, the conversation was disbanded).
+            return storedOriginal(message).map(original -> new AppendResult(original, true)).orElseThrow(() -> e);
         }
     }
 
+    private Optional<Message> storedOriginal(NewMessage message) {
+        return transactions.read("find resent message", c -> findByKey(c, message));
+    }
+
+    /**
+     * One append inside the batch's transaction. A resend is not looked up first: that costs the single
+     * writer a query per message for the rare resend, which {@link dev.confab.server.messages.MessageService}
+     * already answered before queuing. A resend that gets here anyway (its original committed meanwhile)
+     * conflicts on the idempotency key, rolls back to its savepoint, seq included, and is answered with
+     * the original by {@link #append}.
+     */
     private static AppendResult appendIn(Connection c, NewMessage message) throws SQLException {
-        Optional<Message> stored = findByKey(c, message);
-        if (stored.isPresent()) {
-            return new AppendResult(stored.get(), true);
-        }
         ConversationId conversation = message.conversationId();
         OptionalLong seq = MessageAppends.takeSeqIfLive(c, conversation, message.sentAt());
         // Checked after the seq is taken: on PostgreSQL the conversation row is then locked by this
