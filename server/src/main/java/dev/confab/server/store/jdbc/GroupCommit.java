@@ -37,12 +37,35 @@ final class GroupCommit<I, R> implements AutoCloseable {
         R run(Connection c, I item) throws SQLException;
     }
 
+    /**
+     * Writes a whole batch inside the shared transaction, in fewer statements than item by item. Returns
+     * one outcome per item, in order: its result, or {@link #failed} for an item that wrote nothing. Throws
+     * {@link RedoItemByItem} when the batch cannot be written this way; the transaction is then rolled
+     * back and the batch redone with the {@link ItemWork}, each item under its own savepoint.
+     */
+    interface BatchWork<I> {
+        List<Object> run(Connection c, List<I> items) throws SQLException;
+    }
+
+    /** See {@link BatchWork}. */
+    static final class RedoItemByItem extends RuntimeException {
+        RedoItemByItem() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The outcome of an item that failed with {@code error} and wrote nothing, for {@link BatchWork}. */
+    static Object failed(RuntimeException error) {
+        return new Failure(error);
+    }
+
     private record Pending<I, R>(I item, CompletableFuture<R> result) {
     }
 
     private final Transactions transactions;
     private final String operation;
     private final ItemWork<I, R> work;
+    private final BatchWork<I> batchWork;
     private final ToLongFunction<I> lockOrder;
     private final int maxBatch;
     private final List<LinkedBlockingQueue<Pending<I, R>>> queues = new ArrayList<>();
@@ -55,9 +78,16 @@ final class GroupCommit<I, R> implements AutoCloseable {
      */
     GroupCommit(Transactions transactions, String operation, ItemWork<I, R> work, ToLongFunction<I> lockOrder,
                 int maxBatch, int writers) {
+        this(transactions, operation, work, null, lockOrder, maxBatch, writers);
+    }
+
+    /** As above, writing each batch with {@code batchWork} first (see {@link BatchWork}); null for none. */
+    GroupCommit(Transactions transactions, String operation, ItemWork<I, R> work, BatchWork<I> batchWork,
+                ToLongFunction<I> lockOrder, int maxBatch, int writers) {
         this.transactions = transactions;
         this.operation = operation;
         this.work = work;
+        this.batchWork = batchWork;
         this.lockOrder = lockOrder;
         this.maxBatch = maxBatch;
         for (int i = 0; i < writers; i++) {
@@ -106,13 +136,15 @@ final class GroupCommit<I, R> implements AutoCloseable {
     private void commit(List<Pending<I, R>> batch) {
         List<Object> outcomes = new ArrayList<>(batch.size());
         try {
-            transactions.write(operation, c -> {
-                outcomes.clear();
-                for (Pending<I, R> p : batch) {
-                    outcomes.add(runOne(c, p.item()));
-                }
-                return null;
-            });
+            if (!committedAsBatch(batch, outcomes)) {
+                transactions.write(operation, c -> {
+                    outcomes.clear();
+                    for (Pending<I, R> p : batch) {
+                        outcomes.add(runOne(c, p.item()));
+                    }
+                    return null;
+                });
+            }
         } catch (RuntimeException e) {
             batch.forEach(p -> p.result().completeExceptionally(e));
             return;
@@ -123,6 +155,28 @@ final class GroupCommit<I, R> implements AutoCloseable {
         }
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i).result(), outcomes.get(i));
+        }
+    }
+
+    /** Writes the batch with {@link #batchWork}; false when there is none or it asked to redo item by item. */
+    private boolean committedAsBatch(List<Pending<I, R>> batch, List<Object> outcomes) {
+        if (batchWork == null) {
+            return false;
+        }
+        List<I> items = batch.stream().map(Pending::item).toList();
+        try {
+            transactions.write(operation, c -> {
+                List<Object> written = batchWork.run(c, items);
+                if (written.size() != items.size()) {
+                    throw new IllegalStateException(operation + ": " + written.size() + " outcomes for " + items.size() + " items");
+                }
+                outcomes.clear();
+                outcomes.addAll(written);
+                return null;
+            });
+            return true;
+        } catch (RedoItemByItem e) {
+            return false;
         }
     }
 
@@ -149,7 +203,8 @@ final class GroupCommit<I, R> implements AutoCloseable {
         }
     }
 
-    private record Failure(RuntimeException error) {
+    /** An item that failed and wrote nothing. */
+    record Failure(RuntimeException error) {
     }
 
 

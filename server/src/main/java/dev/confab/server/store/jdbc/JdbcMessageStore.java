@@ -36,8 +36,11 @@ public final class JdbcMessageStore implements MessageStore, AutoCloseable {
 
     public JdbcMessageStore(Database database) {
         this.transactions = new Transactions(database);
-        this.appends = new GroupCommit<>(transactions, "append message", JdbcMessageStore::appendIn,
-                m -> m.conversationId().value(), MAX_BATCH, database.dialect() == Dialect.SQLITE ? 1 : appendWriters(database));
+        boolean postgres = database.dialect() == Dialect.POSTGRESQL;
+        // On PostgreSQL, where each statement is a round trip, whole batches go in five statements.
+        GroupCommit.BatchWork<NewMessage> batchWork = postgres ? new PostgresAppendBatch(new ResendRaceLost())::run : null;
+        this.appends = new GroupCommit<>(transactions, "append message", JdbcMessageStore::appendIn, batchWork,
+                m -> m.conversationId().value(), MAX_BATCH, postgres ? appendWriters(database) : 1);
     }
 
     /**

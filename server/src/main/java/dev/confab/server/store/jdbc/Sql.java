@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Parameterised statements on a connection the caller owns. Parameters are bound in order; a Java
  * {@code null} binds SQL NULL. Values are {@link String}, {@link Long}, {@link Integer}, {@link Boolean} (a
- * PostgreSQL BOOLEAN, a SQLite INTEGER 0 or 1) or {@code byte[]}.
+ * PostgreSQL BOOLEAN, a SQLite INTEGER 0 or 1), {@code byte[]} or a {@link java.sql.Array} (PostgreSQL).
  */
 final class Sql {
 
@@ -95,6 +95,7 @@ final class Sql {
             case Integer number -> statement.setInt(index, number);
             case Boolean flag -> statement.setBoolean(index, flag);
             case byte[] bytes -> statement.setBytes(index, bytes);
+            case java.sql.Array array -> statement.setArray(index, array);
             default -> throw new IllegalArgumentException("unsupported parameter type " + value.getClass().getName());
         }
     }
