@@ -5,9 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.confab.server.accounts.AccountId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Member lists of conversations, for fan-out (every send and typing notice needs one). Entries are
+ * Member lists of conversations, for fan-out (every send and typing notice needs one), and their kinds. Entries are
  * invalidated on every node after each committed membership change (through the event bus); an invalidation that races a load
  * waits for the load and then removes its result, so a stale list never outlives the change. Bounded
  * by size and idle time. Thread-safe; {@link #members} blocks on a miss.
@@ -15,10 +16,17 @@ import java.util.List;
 public final class MemberCache {
     private final ConversationStore store;
     private final Cache<ConversationId, List<AccountId>> cache;
+    private final Cache<ConversationId, ConversationKind> kinds;
 
     public MemberCache(ConversationStore store, int maxConversations, Duration idle) {
         this.store = store;
         this.cache = Caffeine.newBuilder().maximumSize(maxConversations).expireAfterAccess(idle).build();
+        this.kinds = Caffeine.newBuilder().maximumSize(maxConversations).expireAfterAccess(idle).build();
+    }
+
+    /** The conversation's kind, which never changes once created; empty for an unknown conversation. */
+    public Optional<ConversationKind> kind(ConversationId conversation) {
+        return Optional.ofNullable(kinds.get(conversation, id -> store.kind(id).orElse(null)));
     }
 
     /** The members (empty for an unknown conversation; empty answers are not kept). */

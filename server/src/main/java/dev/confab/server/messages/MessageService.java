@@ -197,10 +197,17 @@ public final class MessageService {
     private Target resolveTarget(AuthenticatedSession who, SendCommand command) {
         Target target;
         if (command.conversationId() != null) {
-            requireMember(who.accountId(), command.conversationId());
-            AccountId peer = conversations.kind(command.conversationId()).orElse(null) == ConversationKind.DIRECT
-                    ? conversations.members(command.conversationId()).stream()
-                            .filter(m -> !m.equals(who.accountId())).findFirst().orElse(null)
+            // From the member cache: the append checks membership again under the conversation's lock, so
+            // a list that still has someone removed a moment ago only moves the refusal there. A list that
+            // lacks the sender may predate their joining on another node, so the store decides then.
+            List<AccountId> members = memberCache.members(command.conversationId());
+            if (!members.contains(who.accountId())) {
+                requireMember(who.accountId(), command.conversationId());
+                members = conversations.members(command.conversationId());
+            }
+            // A direct conversation's two members never change.
+            AccountId peer = memberCache.kind(command.conversationId()).orElse(null) == ConversationKind.DIRECT
+                    ? members.stream().filter(m -> !m.equals(who.accountId())).findFirst().orElse(null)
                     : null;
             target = new Target(command.conversationId(), peer);
         } else {
