@@ -66,10 +66,16 @@ class LargeRoomTest extends ServerTestBase {
         Set<Long> expected = new HashSet<>(LongStream.range(firstSeq, firstSeq + SENDERS).boxed().toList());
         for (int i = 0; i < sockets.size(); i++) {
             TestSocket socket = sockets.get(i);
-            int own = i < SENDERS ? 1 : 0;
-            socket.await(f -> seqs(socket).size() >= SENDERS - own);
+            // A sender's own message was sent over HTTP, so its socket may or may not have it yet; wait for
+            // everyone else's, which every member must get.
+            boolean sender = i < SENDERS;
+            Set<Long> fromOthers = new HashSet<>(expected);
+            if (sender) {
+                fromOthers.remove(firstSeq + i);
+            }
+            socket.await(f -> seqs(socket).containsAll(fromOthers));
             Set<Long> got = seqs(socket);
-            if (own == 1) {
+            if (sender) {
                 got.add(firstSeq + i);
             }
             assertThat(got).as("member " + i).isEqualTo(expected);
