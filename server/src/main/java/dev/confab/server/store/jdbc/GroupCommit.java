@@ -158,9 +158,13 @@ final class GroupCommit<I, R> implements AutoCloseable {
         }
     }
 
-    /** Writes the batch with {@link #batchWork}; false when there is none or it asked to redo item by item. */
+    /**
+     * Writes the batch with {@link #batchWork}; false when there is none, the batch is a single item (its
+     * own statements are simpler than the batch's set-based ones, so a lone write is answered sooner), or
+     * it asked to redo item by item.
+     */
     private boolean committedAsBatch(List<Pending<I, R>> batch, List<Object> outcomes) {
-        if (batchWork == null) {
+        if (batchWork == null || batch.size() < 2) {
             return false;
         }
         List<I> items = batch.stream().map(Pending::item).toList();
