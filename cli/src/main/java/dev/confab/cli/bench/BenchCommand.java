@@ -114,10 +114,13 @@ public final class BenchCommand implements Runnable {
         Duration hold = Duration.ofSeconds(30);
         @Option(names = "--workers", description = "Load-generator processes (default ${DEFAULT-VALUE}); each holds at most about 19,900 sockets.")
         int workers = 1;
+        @Option(names = "--rate", descriptionKey = "flowRate", description = "Direct messages per second in all between neighbouring connections while"
+                + " holding (default ${DEFAULT-VALUE}: none); runs the connections in worker processes.")
+        double rate = 0;
 
         @Override
         public Integer call() throws Exception {
-            var s = new ConnectionsScenario(count, hold, workers, common.sourceAddresses, common.inFlight);
+            var s = new ConnectionsScenario(count, hold, workers, common.sourceAddresses, common.inFlight, rate);
             return execute("connections", common, s.settings(), s::run, List.of("connectPerSecond"), List.of());
         }
     }

@@ -16,9 +16,12 @@ final class ConnectionsScenario {
     private final int workers;
     private final int sourceAddresses;
     private final int inFlight;
+    private final double rate;
 
-    ConnectionsScenario(int count, Duration hold, int workers, int sourceAddresses, int inFlight) {
+    /** @param rate direct messages per second in all while holding (several workers only; 0 for none) */
+    ConnectionsScenario(int count, Duration hold, int workers, int sourceAddresses, int inFlight, double rate) {
         this.inFlight = inFlight;
+        this.rate = rate;
         this.count = count;
         this.hold = hold;
         this.workers = workers;
@@ -26,12 +29,13 @@ final class ConnectionsScenario {
     }
 
     Map<String, Object> settings() {
-        return Map.of("connections", count, "holdSeconds", hold.toSeconds(), "workers", workers, "inFlight", inFlight);
+        return Map.of("connections", count, "holdSeconds", hold.toSeconds(), "workers", workers, "inFlight", inFlight,
+                "ratePerSecond", rate);
     }
 
     Map<String, Object> run(Target target, Clients clients) throws Exception {
         List<Account> accounts = target.provision(count);
-        if (workers > 1) {
+        if (workers > 1 || rate > 0) {
             return runInWorkers(target, accounts);
         }
         long before = target.residentBytes();
@@ -59,18 +63,23 @@ final class ConnectionsScenario {
         String urls = java.util.stream.IntStream.range(0, 64).mapToObj(target::webSocket).distinct()
                 .map(Object::toString).collect(java.util.stream.Collectors.joining(","));
         long start = System.nanoTime();
-        try (WorkerProcesses pool = new WorkerProcesses(accounts, workers, sourceAddresses, urls, inFlight)) {
+        try (WorkerProcesses pool = new WorkerProcesses(accounts, workers, sourceAddresses, urls, inFlight,
+                rate / workers)) {
             long connected = pool.nextLines().stream().mapToLong(j -> j.path("connected").asLong()).sum();
-            double rate = connected / ((System.nanoTime() - start) / 1e9);
+            double connectRate = connected / ((System.nanoTime() - start) / 1e9);
             long afterConnect = target.residentBytes();
             Thread.sleep(hold.toMillis());
             long after = target.residentBytes();
             pool.finish();
-            long open = pool.nextLines().stream().mapToLong(j -> j.path("openAtEnd").asLong()).sum();
+            List<com.fasterxml.jackson.databind.JsonNode> ends = pool.nextLines();
+            long open = ends.stream().mapToLong(j -> j.path("openAtEnd").asLong()).sum();
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("connectPerSecond", rate);
+            out.put("connectPerSecond", connectRate);
             out.put("connected", connected);
             out.put("openAfterHold", open);
+            if (rate > 0) {
+                out.put("messages", MessageFlow.merge(ends));
+            }
             if (before > 0) {
                 out.put("rssBeforeMiB", before / 1048576.0);
                 out.put("rssAfterMiB", after / 1048576.0);

@@ -28,7 +28,11 @@ final class Latencies {
 
     /** count, p50, p99, p99.9 and max in milliseconds. */
     Map<String, Object> summary() {
-        Histogram h = snapshot();
+        return summary(snapshot());
+    }
+
+    /** {@link #summary()} of any histogram in microseconds. */
+    static Map<String, Object> summary(Histogram h) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("count", h.getTotalCount());
         out.put("p50Ms", ms(h.getValueAtPercentile(50)));

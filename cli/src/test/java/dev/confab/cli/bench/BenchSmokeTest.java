@@ -66,6 +66,21 @@ class BenchSmokeTest {
     }
 
     @Test
+    void heldConnectionsCanCarryMessagesBetweenWorkerProcessesFigures() throws Exception {
+        JsonNode r = bench("connections", "--count", "200", "--hold", "3s", "--workers", "2", "--source-addresses", "2",
+                "--rate", "100").path("confab");
+        assertThat(r.path("openAfterHold").asInt()).isEqualTo(200);
+        JsonNode messages = r.path("messages");
+        assertThat(messages.path("sent").asLong()).isPositive();
+        assertThat(messages.path("acked").asLong()).isEqualTo(messages.path("sent").asLong());
+        assertThat(messages.path("received").asLong()).isEqualTo(messages.path("acked").asLong());
+        assertThat(messages.path("errors").asLong()).isZero();
+        assertThat(messages.path("lost").asLong()).isZero();
+        assertThat(messages.path("endToEnd").path("count").asLong()).isEqualTo(messages.path("received").asLong());
+        assertThat(messages.path("endToEnd").path("p50Ms").asDouble()).isPositive();
+    }
+
+    @Test
     void aStormLosesNothing() throws Exception {
         JsonNode r = bench("storm", "--clients", "100", "--messages", "2").path("confab");
         assertThat(r.path("resyncedClients").asInt()).isEqualTo(100);

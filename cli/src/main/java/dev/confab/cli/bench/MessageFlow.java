@@ -1,0 +1,154 @@
+package dev.confab.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Direct messages flowing between neighbouring accounts of a held fleet (0 with 1, 2 with 3, …), so
+ * that a {@code connections} run also carries traffic. With the fleet spread over nodes round-robin,
+ * neighbours sit on different nodes and every message crosses the cluster bus. First each pair's
+ * conversation is opened with one message (at most {@code inFlight} at once), then messages go at the
+ * set rate, alternating direction, until {@link #stop}. Counts and the end-to-end latency histogram
+ * (send to the partner's push, one clock) are reported so that several processes' figures can be
+ * merged.
+ */
+final class MessageFlow {
+    private final Fleet fleet;
+    private final List<Account> accounts;
+    private final String run = Long.toString(System.nanoTime(), 36);
+    private final Counters counters = new Counters();
+    private final Latencies endToEnd = new Latencies();
+    private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
+    private final long[] conversation;
+    private final Semaphore openings;
+    private Pace pace;
+    private volatile long pacedFrom;
+    private volatile long pacedUntil;
+
+    MessageFlow(Fleet fleet, List<Account> accounts, int inFlight) {
+        this.fleet = fleet;
+        this.accounts = accounts;
+        this.conversation = new long[accounts.size() / 2];
+        this.openings = new Semaphore(inFlight);
+    }
+
+    int pairs() {
+        return conversation.length;
+    }
+
+    /** Handles a frame that arrived for account {@code i}; give every frame of the fleet here. */
+    void onFrame(int i, JsonNode f) {
+        switch (f.path("type").asText()) {
+            case "ack" -> {
+                String id = f.path("id").asText();
+                Long t0 = pending.remove(id);
+                if (t0 == null) {
+                    return;
+                }
+                if (id.contains("-w")) {
+                    conversation[i / 2] = f.path("ack").path("conversationId").asLong();
+                    openings.release();
+                } else {
+                    counters.acked.incrementAndGet();
+                }
+            }
+            case "message" -> {
+                String body = f.path("message").path("body").asText();
+                if (body.startsWith("t")) {
+                    endToEnd.recordNanos(System.nanoTime() - Long.parseLong(body.substring(1)));
+                    counters.received.incrementAndGet();
+                }
+            }
+            case "error" -> {
+                counters.errors.incrementAndGet();
+                if (f.path("id").asText().contains("-w") && pending.remove(f.path("id").asText()) != null) {
+                    openings.release();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** Opens every pair's conversation, then sends {@code perSecond} messages in all until {@link #stop}. */
+    void start(Clients clients, double perSecond) throws InterruptedException {
+        for (int p = 0; p < pairs(); p++) {
+            openings.acquire();
+            String id = run + "-w" + p;
+            pending.put(id, System.nanoTime());
+            fleet.socket(2 * p).send(Frames.sendTo(id, accounts.get(2 * p + 1).username(), "hello"));
+        }
+        Waits.until(Duration.ofMinutes(5), pending::isEmpty, "conversations opened");
+        endToEnd.reset();
+        pacedFrom = System.nanoTime();
+        pace = new Pace(clients.vertx());
+        pace.start(perSecond, n -> {
+            int pair = n % pairs();
+            int from = 2 * pair + (n / pairs()) % 2;
+            String id = run + "-" + n;
+            long now = System.nanoTime();
+            pending.put(id, now);
+            counters.sent.incrementAndGet();
+            fleet.socket(from).send(Frames.send(id, conversation[pair], "t" + now));
+        });
+    }
+
+    /** Stops sending and waits (up to a minute) for the acks and deliveries still on their way. */
+    void stop() throws InterruptedException {
+        if (pace != null) {
+            pace.stop();
+            pacedUntil = System.nanoTime();
+        }
+        // A wait that gives up shows in the counts: sends never acked, acks never delivered.
+        Waits.until(Duration.ofSeconds(60), pending::isEmpty, "outstanding acks");
+        Waits.until(Duration.ofSeconds(60), () -> counters.received.get() >= counters.acked.get(), "outstanding deliveries");
+    }
+
+    /** Counts and the latency histogram (compressed, base64), for {@link #merge}. */
+    Map<String, Object> report() {
+        Map<String, Object> out = new LinkedHashMap<>(counters.asMap());
+        out.put("seconds", pacedUntil > pacedFrom ? (pacedUntil - pacedFrom) / 1e9 : 0);
+        Histogram h = endToEnd.snapshot();
+        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int length = h.encodeIntoCompressedByteBuffer(buffer);
+        out.put("endToEndHistogram", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)));
+        return out;
+    }
+
+    /** Sums the counts of several {@link #report}s and merges their latency histograms. */
+    static Map<String, Object> merge(List<JsonNode> reports) throws Exception {
+        Histogram all = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        long sent = 0;
+        long acked = 0;
+        long received = 0;
+        long errors = 0;
+        double perSecond = 0;
+        for (JsonNode r : reports) {
+            double seconds = r.path("seconds").asDouble();
+            perSecond += seconds > 0 ? r.path("sent").asLong() / seconds : 0;
+            sent += r.path("sent").asLong();
+            acked += r.path("acked").asLong();
+            received += r.path("received").asLong();
+            errors += r.path("errors").asLong();
+            byte[] bytes = Base64.getDecoder().decode(r.path("endToEndHistogram").asText());
+            all.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("messagesPerSecond", perSecond);
+        out.put("sent", sent);
+        out.put("acked", acked);
+        out.put("received", received);
+        out.put("errors", errors);
+        out.put("lost", Math.max(0, acked - received));
+        out.put("endToEnd", Latencies.summary(all));
+        return out;
+    }
+}
