@@ -20,6 +20,11 @@ import org.HdrHistogram.Histogram;
  * set rate, alternating direction, until {@link #stop}. Counts and the end-to-end latency histogram
  * (send to the partner's push, one clock) are reported so that several processes' figures can be
  * merged.
+ *
+ * <p>Like a real client, an account told to {@code resync} (its node lost the cluster bus for a moment,
+ * so pushes may be missing) syncs its conversation from the start and counts what it had not received;
+ * a message is counted once, however it arrived, with its latency up to then. {@code resyncs} counts
+ * those pushes.
  */
 final class MessageFlow {
     private final Fleet fleet;
@@ -30,6 +35,9 @@ final class MessageFlow {
     private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
     private final long[] conversation;
     private final Semaphore openings;
+    /** Messages counted as received, by conversation and seq (each has one recipient). */
+    private final java.util.Set<Long> delivered = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong resyncs = new java.util.concurrent.atomic.AtomicLong();
     private Pace pace;
     private volatile long pacedFrom;
     private volatile long pacedUntil;
@@ -61,11 +69,19 @@ final class MessageFlow {
                     counters.acked.incrementAndGet();
                 }
             }
-            case "message" -> {
-                String body = f.path("message").path("body").asText();
-                if (body.startsWith("t")) {
-                    endToEnd.recordNanos(System.nanoTime() - Long.parseLong(body.substring(1)));
-                    counters.received.incrementAndGet();
+            case "message" -> received(f.path("message"), i);
+            case "messages" -> {
+                JsonNode page = f.path("page");
+                page.path("messages").forEach(m -> received(m, i));
+                if (page.path("hasMore").asBoolean() && !page.path("messages").isEmpty()) {
+                    long last = page.path("messages").get(page.path("messages").size() - 1).path("seq").asLong();
+                    fleet.socket(i).send(Frames.sync("r" + i, conversation[i / 2], last, 500));
+                }
+            }
+            case "resync" -> {
+                resyncs.incrementAndGet();
+                if (conversation[i / 2] != 0) {
+                    fleet.socket(i).send(Frames.sync("r" + i, conversation[i / 2], 0, 500));
                 }
             }
             case "error" -> {
@@ -75,6 +91,18 @@ final class MessageFlow {
                 }
             }
             default -> { }
+        }
+    }
+
+    /** Counts a timed message from the partner of account {@code i} the first time it arrives. */
+    private void received(JsonNode message, int i) {
+        String body = message.path("body").asText();
+        if (!body.startsWith("t") || message.path("senderId").asLong() == accounts.get(i).id()) {
+            return;
+        }
+        if (delivered.add(message.path("conversationId").asLong() * 1_000_000_000L + message.path("seq").asLong())) {
+            endToEnd.recordNanos(System.nanoTime() - Long.parseLong(body.substring(1)));
+            counters.received.incrementAndGet();
         }
     }
 
@@ -115,6 +143,7 @@ final class MessageFlow {
     /** Counts and the latency histogram (compressed, base64), for {@link #merge}. */
     Map<String, Object> report() {
         Map<String, Object> out = new LinkedHashMap<>(counters.asMap());
+        out.put("resyncs", resyncs.get());
         out.put("seconds", pacedUntil > pacedFrom ? (pacedUntil - pacedFrom) / 1e9 : 0);
         Histogram h = endToEnd.snapshot();
         ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
@@ -130,6 +159,7 @@ final class MessageFlow {
         long acked = 0;
         long received = 0;
         long errors = 0;
+        long resyncs = 0;
         double perSecond = 0;
         for (JsonNode r : reports) {
             double seconds = r.path("seconds").asDouble();
@@ -138,6 +168,7 @@ final class MessageFlow {
             acked += r.path("acked").asLong();
             received += r.path("received").asLong();
             errors += r.path("errors").asLong();
+            resyncs += r.path("resyncs").asLong();
             byte[] bytes = Base64.getDecoder().decode(r.path("endToEndHistogram").asText());
             all.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0));
         }
@@ -148,6 +179,7 @@ final class MessageFlow {
         out.put("received", received);
         out.put("errors", errors);
         out.put("lost", Math.max(0, acked - received));
+        out.put("resyncs", resyncs);
         out.put("endToEnd", Latencies.summary(all));
         return out;
     }
