@@ -46,6 +46,7 @@ final class ConnectionsScenario {
         long after = target.residentBytes();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("connectPerSecond", rate);
+        out.put("connectRetries", fleet.retries());
         out.put("openAfterHold", fleet.open());
         out.put("connectTime", fleet.connectTimes().summary());
         if (before > 0) {
@@ -65,7 +66,9 @@ final class ConnectionsScenario {
         long start = System.nanoTime();
         try (WorkerProcesses pool = new WorkerProcesses(accounts, workers, sourceAddresses, urls, inFlight,
                 rate / workers)) {
-            long connected = pool.nextLines().stream().mapToLong(j -> j.path("connected").asLong()).sum();
+            List<com.fasterxml.jackson.databind.JsonNode> starts = pool.nextLines();
+            long connected = starts.stream().mapToLong(j -> j.path("connected").asLong()).sum();
+            long retries = starts.stream().mapToLong(j -> j.path("connectRetries").asLong()).sum();
             double connectRate = connected / ((System.nanoTime() - start) / 1e9);
             long afterConnect = target.residentBytes();
             Thread.sleep(hold.toMillis());
@@ -76,6 +79,7 @@ final class ConnectionsScenario {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("connectPerSecond", connectRate);
             out.put("connected", connected);
+            out.put("connectRetries", retries);
             out.put("openAfterHold", open);
             if (rate > 0) {
                 out.put("messages", MessageFlow.merge(ends));

@@ -44,7 +44,8 @@ public final class ConnectionsWorker {
             });
             flow[0] = rate > 0 ? new MessageFlow(fleet, accounts, inFlight) : null;
             double connectRate = fleet.connectAll(inFlight);
-            System.out.println(json.writeValueAsString(Map.of("connected", fleet.open(), "connectPerSecond", connectRate)));
+            System.out.println(json.writeValueAsString(Map.of("connected", fleet.open(), "connectPerSecond", connectRate,
+                    "connectRetries", fleet.retries())));
             System.out.flush();
             Thread sending = flow[0] == null ? null : Thread.ofPlatform().daemon().start(() -> {
                 try {

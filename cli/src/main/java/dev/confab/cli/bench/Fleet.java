@@ -31,28 +31,50 @@ final class Fleet {
         this.sockets = new BenchSocket[accounts.size()];
     }
 
-    /** Connects every account (at most {@code inFlight} handshakes at once); returns connections per second. */
+    /** Attempts per account before a connect counts as failed; a real client retries too. */
+    private static final int CONNECT_ATTEMPTS = 5;
+    private final AtomicInteger retries = new AtomicInteger();
+
+    /**
+     * Connects every account (at most {@code inFlight} handshakes at once), retrying a failed handshake
+     * after a second up to {@value #CONNECT_ATTEMPTS} attempts; returns connections per second.
+     */
     double connectAll(int inFlight) throws InterruptedException {
         long start = System.nanoTime();
         Semaphore permits = new Semaphore(inFlight);
         AtomicInteger failed = new AtomicInteger();
         for (int i = 0; i < accounts.size(); i++) {
             permits.acquire();
-            connect(i).onComplete(r -> {
-                if (r.failed()) {
-                    failed.incrementAndGet();
-                }
-                permits.release();
-            });
+            connectRetrying(i, CONNECT_ATTEMPTS, permits, failed);
         }
         if (!permits.tryAcquire(inFlight, 5, TimeUnit.MINUTES)) {
             throw new IllegalStateException("connections did not finish within 5 minutes");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " of " + accounts.size() + " connections failed");
+            throw new IllegalStateException(failed.get() + " of " + accounts.size() + " connections failed "
+                    + CONNECT_ATTEMPTS + " times");
         }
         return accounts.size() / seconds;
+    }
+
+    private void connectRetrying(int i, int attemptsLeft, Semaphore permits, AtomicInteger failed) {
+        connect(i).onComplete(r -> {
+            if (r.succeeded()) {
+                permits.release();
+            } else if (attemptsLeft > 1) {
+                retries.incrementAndGet();
+                clients.vertx().setTimer(1000, t -> connectRetrying(i, attemptsLeft - 1, permits, failed));
+            } else {
+                failed.incrementAndGet();
+                permits.release();
+            }
+        });
+    }
+
+    /** Handshakes that failed and were tried again. */
+    int retries() {
+        return retries.get();
     }
 
     /** Opens (or reopens) the socket of account {@code i}; completes on its first frame. */
