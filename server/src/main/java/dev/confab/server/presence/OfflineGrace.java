@@ -4,6 +4,7 @@ import dev.confab.server.accounts.AccountId;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,18 +25,27 @@ public final class OfflineGrace implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("confab-offline-grace").factory());
     }
 
-    /** The account's last connection here closed: run {@code announce} after the grace unless it is back by then. */
+    /**
+     * The account's last connection here closed: run {@code announce} after the grace unless it is back by
+     * then. Once closed (the node is stopping and its sockets are closing) nothing is announced from here:
+     * a stopping node's users are announced by a surviving node in a cluster, and by nobody on a single
+     * server that is going away.
+     */
     public void wentOffline(AccountId account, Runnable announce) {
         if (grace.isZero()) {
             announce.run();
             return;
         }
         ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
-        self[0] = timer.schedule(() -> {
-            if (pending.remove(account, self[0])) {
-                announce.run();
-            }
-        }, grace.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            self[0] = timer.schedule(() -> {
+                if (pending.remove(account, self[0])) {
+                    announce.run();
+                }
+            }, grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            return;
+        }
         ScheduledFuture<?> earlier = pending.put(account, self[0]);
         if (earlier != null) {
             earlier.cancel(false);
