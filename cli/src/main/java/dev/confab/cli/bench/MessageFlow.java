@@ -24,7 +24,8 @@ import org.HdrHistogram.Histogram;
  * <p>Like a real client, an account told to {@code resync} (its node lost the cluster bus for a moment,
  * so pushes may be missing) syncs its conversation from the start and counts what it had not received;
  * a message is counted once, however it arrived, with its latency up to then. {@code resyncs} counts
- * those pushes.
+ * those pushes. A send or sync refused with an error is tried again half a second later, the send with
+ * its client message id unchanged; {@code errors} counts the refusals.
  */
 final class MessageFlow {
     private final Fleet fleet;
@@ -33,6 +34,9 @@ final class MessageFlow {
     private final Counters counters = new Counters();
     private final Latencies endToEnd = new Latencies();
     private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
+    /** Each send not yet acked: the index of the sending account and its frame, to retry it as is. */
+    private final ConcurrentHashMap<String, Map.Entry<Integer, String>> unacked = new ConcurrentHashMap<>();
+    private volatile Clients clients;
     private final long[] conversation;
     private final Semaphore openings;
     /** Messages counted as received, by conversation and seq (each has one recipient). */
@@ -58,6 +62,7 @@ final class MessageFlow {
         switch (f.path("type").asText()) {
             case "ack" -> {
                 String id = f.path("id").asText();
+                unacked.remove(id);
                 Long t0 = pending.remove(id);
                 if (t0 == null) {
                     return;
@@ -86,12 +91,28 @@ final class MessageFlow {
             }
             case "error" -> {
                 counters.errors.incrementAndGet();
-                if (f.path("id").asText().contains("-w") && pending.remove(f.path("id").asText()) != null) {
+                String id = f.path("id").asText();
+                if (id.contains("-w") && pending.remove(id) != null) {
                     openings.release();
+                } else if (id.startsWith("r")) {
+                    // A sync refused (the server was busy): try again, as a client would.
+                    later(() -> fleet.socket(i).send(Frames.sync(id, conversation[i / 2], 0, 500)));
+                } else {
+                    // A send refused: send it again with the same client message id, which makes a retry of
+                    // a message that was stored after all come back as the original.
+                    Map.Entry<Integer, String> send = unacked.get(id);
+                    if (send != null) {
+                        later(() -> fleet.socket(send.getKey()).send(send.getValue()));
+                    }
                 }
             }
             default -> { }
         }
+    }
+
+    /** Runs {@code retry} half a second from now. */
+    private void later(Runnable retry) {
+        clients.vertx().setTimer(500, t -> retry.run());
     }
 
     /** Counts a timed message from the partner of account {@code i} the first time it arrives. */
@@ -108,6 +129,7 @@ final class MessageFlow {
 
     /** Opens every pair's conversation, then sends {@code perSecond} messages in all until {@link #stop}. */
     void start(Clients clients, double perSecond) throws InterruptedException {
+        this.clients = clients;
         for (int p = 0; p < pairs(); p++) {
             openings.acquire();
             String id = run + "-w" + p;
@@ -125,7 +147,9 @@ final class MessageFlow {
             long now = System.nanoTime();
             pending.put(id, now);
             counters.sent.incrementAndGet();
-            fleet.socket(from).send(Frames.send(id, conversation[pair], "t" + now));
+            String frame = Frames.send(id, conversation[pair], "t" + now);
+            unacked.put(id, Map.entry(from, frame));
+            fleet.socket(from).send(frame);
         });
     }
 
