@@ -24,8 +24,8 @@ import org.HdrHistogram.Histogram;
  * <p>Like a real client, an account told to {@code resync} (its node lost the cluster bus for a moment,
  * so pushes may be missing) syncs its conversation from the start and counts what it had not received;
  * a message is counted once, however it arrived, with its latency up to then. {@code resyncs} counts
- * those pushes. A send or sync refused with an error is tried again half a second later, the send with
- * its client message id unchanged; {@code errors} counts the refusals.
+ * those pushes. A send or sync refused with an error is tried again after a jittered backoff that doubles
+ * per refusal, the send with its client message id unchanged; {@code errors} counts the refusals.
  */
 final class MessageFlow {
     private final Fleet fleet;
@@ -37,6 +37,8 @@ final class MessageFlow {
     /** Each send not yet acked: the index of the sending account and its frame, to retry it as is. */
     private final ConcurrentHashMap<String, Map.Entry<Integer, String>> unacked = new ConcurrentHashMap<>();
     private volatile Clients clients;
+    /** Refusals so far of each retried request, for its backoff. */
+    private final ConcurrentHashMap<String, Integer> attempts = new ConcurrentHashMap<>();
     private final long[] conversation;
     private final Semaphore openings;
     /** Messages counted as received, by conversation and seq (each has one recipient). */
@@ -96,13 +98,13 @@ final class MessageFlow {
                     openings.release();
                 } else if (id.startsWith("r")) {
                     // A sync refused (the server was busy): try again, as a client would.
-                    later(() -> fleet.socket(i).send(Frames.sync(id, conversation[i / 2], 0, 500)));
+                    later(id, () -> fleet.socket(i).send(Frames.sync(id, conversation[i / 2], 0, 500)));
                 } else {
                     // A send refused: send it again with the same client message id, which makes a retry of
                     // a message that was stored after all come back as the original.
                     Map.Entry<Integer, String> send = unacked.get(id);
                     if (send != null) {
-                        later(() -> fleet.socket(send.getKey()).send(send.getValue()));
+                        later(id, () -> fleet.socket(send.getKey()).send(send.getValue()));
                     }
                 }
             }
@@ -110,9 +112,16 @@ final class MessageFlow {
         }
     }
 
-    /** Runs {@code retry} half a second from now. */
-    private void later(Runnable retry) {
-        clients.vertx().setTimer(500, t -> retry.run());
+    /**
+     * Runs {@code retry} after a backoff that doubles with each refusal of the same request (0.5 s up to
+     * 30 s) and is jittered, as the client library backs off, so that refusals under overload do not come
+     * back all at once.
+     */
+    private void later(String id, Runnable retry) {
+        int attempt = attempts.merge(id, 1, Integer::sum);
+        long ceiling = Math.min(30_000, 500L << Math.min(6, attempt - 1));
+        long delay = ceiling / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        clients.vertx().setTimer(Math.max(1, delay), t -> retry.run());
     }
 
     /** Counts a timed message from the partner of account {@code i} the first time it arrives. */
