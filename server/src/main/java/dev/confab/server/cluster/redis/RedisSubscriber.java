@@ -49,13 +49,23 @@ final class RedisSubscriber implements AutoCloseable {
         connect();
     }
 
-    /** Pings the subscribed connection; a missing or late answer counts as a lost subscription. */
+    /**
+     * Pings the subscribed connection; a missing or late answer counts as a lost subscription.
+     *
+     * <p>On a RESP2 connection the client takes the first reply that arrives while a command waits as
+     * that command's answer, and bus messages Redis sent before the PING's answer arrive first. So the
+     * "answer" handed to the PING may be a bus message: it is delivered like any other, in its place
+     * (the PING's answer completes inline, before later messages are handled), and the real answer
+     * that follows reaches {@link #received}, which ignores it.
+     */
     synchronized void probe() {
         RedisConnection c = current;
         if (c == null) {
             return;
         }
-        c.send(Request.cmd(Command.PING)).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        c.send(Request.cmd(Command.PING))
+                .onSuccess(this::received)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .onFailure(e -> lost(c, e));
     }
 

@@ -31,6 +31,10 @@ final class TestRedisLink implements AutoCloseable {
         return link;
     }
 
+    Vertx vertx() {
+        return vertx;
+    }
+
     @Override
     public void close() throws Exception {
         try {
