@@ -197,18 +197,17 @@ public final class MessageService {
     private Target resolveTarget(AuthenticatedSession who, SendCommand command) {
         Target target;
         if (command.conversationId() != null) {
-            // From the member cache: the append checks membership again under the conversation's lock, so
-            // a list that still has someone removed a moment ago only moves the refusal there. A list that
-            // lacks the sender may predate their joining on another node, so the store decides then.
-            List<AccountId> members = memberCache.members(command.conversationId());
-            if (!members.contains(who.accountId())) {
-                requireMember(who.accountId(), command.conversationId());
-                members = conversations.members(command.conversationId());
+            // Who may send to a group or room is checked by the append, under the conversation's lock. A
+            // direct conversation is checked here, before the friendship check, so that a stranger learns
+            // nothing about it; its two members never change, so the member cache answers for it.
+            AccountId peer = null;
+            if (memberCache.kind(command.conversationId()).orElse(null) == ConversationKind.DIRECT) {
+                List<AccountId> members = memberCache.members(command.conversationId());
+                if (!members.contains(who.accountId())) {
+                    throw new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND);
+                }
+                peer = members.stream().filter(m -> !m.equals(who.accountId())).findFirst().orElse(null);
             }
-            // A direct conversation's two members never change.
-            AccountId peer = memberCache.kind(command.conversationId()).orElse(null) == ConversationKind.DIRECT
-                    ? members.stream().filter(m -> !m.equals(who.accountId())).findFirst().orElse(null)
-                    : null;
             target = new Target(command.conversationId(), peer);
         } else {
             AccountId peer = accounts.findByUsername(command.toUsername())
@@ -227,12 +226,6 @@ public final class MessageService {
 
     private static List<Message> visibleTo(AuthenticatedSession who, List<Message> messages) {
         return messages.stream().map(m -> m.visibleTo(who.accountId())).toList();
-    }
-
-    private void requireMember(AccountId account, ConversationId conversation) {
-        if (!conversations.isMember(conversation, account)) {
-            throw new ConfabException(ErrorCode.CONVERSATION_NOT_FOUND);
-        }
     }
 
     private int pageSize(Integer requested) {

@@ -230,6 +230,25 @@ abstract class MessagingSuite extends ServerTestBase {
         assertThat(r.errorCode()).isEqualTo("conversation.not_found");
     }
 
+    @Test
+    void strangersCannotSendToAConversationAndLearnNothingAboutIt() {
+        User alice = newUser("alice");
+        User bob = newUser("bob");
+        User eve = newUser("eve");
+        long direct = firstMessage(alice, bob);
+        var created = http().post("/api/v1/groups", alice.token(), HttpJson.json("title", "Pair"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long group = created.body().path("id").asLong();
+
+        for (long conversation : new long[] {direct, group, 987654321L}) {
+            var r = http().post("/api/v1/messages", eve.token(),
+                    HttpJson.json("clientMessageId", "eve-" + conversation, "conversationId", conversation, "body", "psst"));
+            assertThat(r.errorCode()).as("conversation %d", conversation).isEqualTo("conversation.not_found");
+        }
+        var history = http().get("/api/v1/conversations/" + group + "/messages?after=0", alice.token()).body().path("messages");
+        assertThat(history.findValuesAsText("body")).doesNotContain("psst");
+    }
+
     long firstMessage(User from, User to) {
         var r = http().post("/api/v1/messages", from.token(),
                 HttpJson.json("clientMessageId", "first-" + to.username(), "to", to.username(), "body", "hi"));
