@@ -33,9 +33,8 @@ final class MessageFlow {
     private final String run = Long.toString(System.nanoTime(), 36);
     private final Counters counters = new Counters();
     private final Latencies endToEnd = new Latencies();
-    private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
-    /** Each send not yet acked: the index of the sending account and its frame, to retry it as is. */
-    private final ConcurrentHashMap<String, Map.Entry<Integer, String>> unacked = new ConcurrentHashMap<>();
+    /** Each send not yet acked, by request id: the sending account's index and the frame, to retry it as is. */
+    private final ConcurrentHashMap<String, Outstanding> pending = new ConcurrentHashMap<>();
     private volatile Clients clients;
     /** Refusals so far of each retried request, for its backoff. */
     private final ConcurrentHashMap<String, Integer> attempts = new ConcurrentHashMap<>();
@@ -64,9 +63,7 @@ final class MessageFlow {
         switch (f.path("type").asText()) {
             case "ack" -> {
                 String id = f.path("id").asText();
-                unacked.remove(id);
-                Long t0 = pending.remove(id);
-                if (t0 == null) {
+                if (pending.remove(id) == null) {
                     return;
                 }
                 if (id.contains("-w")) {
@@ -102,9 +99,9 @@ final class MessageFlow {
                 } else {
                     // A send refused: send it again with the same client message id, which makes a retry of
                     // a message that was stored after all come back as the original.
-                    Map.Entry<Integer, String> send = unacked.get(id);
+                    Outstanding send = pending.get(id);
                     if (send != null) {
-                        later(id, () -> fleet.socket(send.getKey()).send(send.getValue()));
+                        later(id, () -> fleet.socket(send.from()).send(send.frame()));
                     }
                 }
             }
@@ -142,8 +139,9 @@ final class MessageFlow {
         for (int p = 0; p < pairs(); p++) {
             openings.acquire();
             String id = run + "-w" + p;
-            pending.put(id, System.nanoTime());
-            fleet.socket(2 * p).send(Frames.sendTo(id, accounts.get(2 * p + 1).username(), "hello"));
+            String frame = Frames.sendTo(id, accounts.get(2 * p + 1).username(), "hello");
+            pending.put(id, new Outstanding(2 * p, frame));
+            fleet.socket(2 * p).send(frame);
         }
         Waits.until(Duration.ofMinutes(5), pending::isEmpty, "conversations opened");
         endToEnd.reset();
@@ -153,11 +151,9 @@ final class MessageFlow {
             int pair = n % pairs();
             int from = 2 * pair + (n / pairs()) % 2;
             String id = run + "-" + n;
-            long now = System.nanoTime();
-            pending.put(id, now);
+            String frame = Frames.send(id, conversation[pair], "t" + System.nanoTime());
+            pending.put(id, new Outstanding(from, frame));
             counters.sent.incrementAndGet();
-            String frame = Frames.send(id, conversation[pair], "t" + now);
-            unacked.put(id, Map.entry(from, frame));
             fleet.socket(from).send(frame);
         });
     }
@@ -215,5 +211,9 @@ final class MessageFlow {
         out.put("resyncs", resyncs);
         out.put("endToEnd", Latencies.summary(all));
         return out;
+    }
+
+    /** A send waiting for its ack. */
+    private record Outstanding(int from, String frame) {
     }
 }
