@@ -1,11 +1,14 @@
 package dev.confab.cli.bench;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import java.io.IOException;
 import java.time.Instant;
@@ -13,14 +16,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The machine's baseline: a WebSocket relay with the same frames and JSON work as Confab's hot path
  * (hello, send → ack + message push to the other members, ping) but no authentication check, no
  * storage and no durability. What a scenario achieves here is what the machine and the load generator
  * can do; Confab's figures are reported as a ratio to it.
+ *
+ * <p>It runs in a JVM of its own, started like a Confab node ({@link ChildJvm#relay}), so that the
+ * comparison is like for like and its sockets do not count against the load generator's open-file
+ * limit. Rooms are registered with {@code POST /conversations}, a JSON array of member ids, which
+ * answers the new conversation's id.
  */
 final class BareRelay implements AutoCloseable {
+    /** The line {@link #main} prints once it listens; group 1 is its URL. */
+    static final Pattern READY = Pattern.compile("Bare relay ready at (http://\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Vertx vertx;
@@ -34,8 +45,32 @@ final class BareRelay implements AutoCloseable {
     BareRelay() {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-                .webSocketHandler(this::accepted);
+                .webSocketHandler(this::accepted)
+                .requestHandler(this::request);
         server.listen().await();
+    }
+
+    /** Runs the relay until the process is stopped. */
+    public static void main(String[] args) {
+        BareRelay relay = new BareRelay();
+        Runtime.getRuntime().addShutdownHook(new Thread(relay::close));
+        System.out.println("Bare relay ready at http://127.0.0.1:" + relay.port() + "/");
+        System.out.flush();
+    }
+
+    private void request(HttpServerRequest request) {
+        if (request.method() != HttpMethod.POST || !request.path().equals("/conversations")) {
+            request.response().setStatusCode(404).end();
+            return;
+        }
+        request.body().onSuccess(body -> {
+            try {
+                List<Long> ids = JSON.readValue(body.getBytes(), new TypeReference<List<Long>>() { });
+                request.response().end(Long.toString(conversation(ids)));
+            } catch (IOException | RuntimeException e) {
+                request.response().setStatusCode(400).end(String.valueOf(e.getMessage()));
+            }
+        });
     }
 
     int port() {

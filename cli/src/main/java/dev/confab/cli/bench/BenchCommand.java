@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Measures a Confab server with real WebSocket clients.",
                 "By default it starts a server of its own (SQLite in a temporary directory, limits raised,",
                 "admin API on) and stops it afterwards; --db points that server at PostgreSQL, --server at",
-                "a running one. --baseline runs the same scenario against a bare in-process relay (no auth,",
+                "a running one. --baseline runs the same scenario against a bare relay in its own JVM (no auth,",
                 "no storage) and reports Confab as a ratio to it."},
         subcommands = {BenchCommand.Connections.class, BenchCommand.Direct.class, BenchCommand.Room.class,
                 BenchCommand.Storm.class})

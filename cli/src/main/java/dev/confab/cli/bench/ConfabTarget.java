@@ -28,12 +28,12 @@ final class ConfabTarget implements Target {
     private final URI base;
     private final List<URI> nodes;
     private final String adminToken;
-    private final List<ServerChild> children;
+    private final List<ChildJvm> children;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String prefix = "b" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + "-";
     private int provisioned;
 
-    private ConfabTarget(List<URI> nodes, String adminToken, List<ServerChild> children) {
+    private ConfabTarget(List<URI> nodes, String adminToken, List<ChildJvm> children) {
         this.base = nodes.getFirst();
         this.nodes = nodes;
         this.adminToken = adminToken;
@@ -71,19 +71,19 @@ final class ConfabTarget implements Target {
             settings.put("cluster.key-prefix", "bench-" + Long.toString(System.nanoTime(), 36) + ":");
         }
         settings.putAll(extra);
-        List<ServerChild> children = new ArrayList<>();
+        List<ChildJvm> children = new ArrayList<>();
         try {
             for (int i = 1; i <= nodeCount; i++) {
                 Path nodeDir = Files.createDirectories(dir.resolve("n" + i));
                 Map<String, String> node = new LinkedHashMap<>(settings);
                 node.put("cluster.node-id", "bench-n" + i);
                 node.put("server.data-dir", nodeCount == 1 ? dir.toString() : nodeDir.toString());
-                ServerChild child = ServerChild.start(nodeDir, node, jvmOptions);
+                ChildJvm child = ChildJvm.confab(nodeDir, node, jvmOptions);
                 children.add(child);
                 System.err.println("bench: node " + i + " at " + child.url() + " (log: " + nodeDir.resolve("server.log") + ")");
             }
         } catch (Exception e) {
-            children.forEach(ServerChild::close);
+            children.forEach(ChildJvm::close);
             throw e;
         }
         return new ConfabTarget(children.stream().map(c -> URI.create(c.url())).toList(), token, children);
@@ -150,6 +150,6 @@ final class ConfabTarget implements Target {
 
     @Override
     public void close() {
-        children.forEach(ServerChild::close);
+        children.forEach(ChildJvm::close);
     }
 }

@@ -1,13 +1,31 @@
 package dev.confab.cli.bench;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** The bare relay as a {@link Target}: accounts are just numbers, conversations registered in memory. */
+/**
+ * The bare relay as a {@link Target}, in a JVM of its own like a Confab node: accounts are just
+ * numbers, rooms are registered over HTTP.
+ */
 final class RelayTarget implements Target {
-    private final BareRelay relay = new BareRelay();
+    private final ChildJvm child;
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private long nextUser;
+
+    RelayTarget() throws Exception {
+        var dir = Files.createTempDirectory("confab-bench-relay-");
+        child = ChildJvm.relay(dir);
+        base = URI.create(child.url());
+        System.err.println("bench: relay at " + base + " (log: " + dir.resolve("server.log") + ")");
+    }
 
     @Override
     public String name() {
@@ -16,7 +34,7 @@ final class RelayTarget implements Target {
 
     @Override
     public URI webSocket(int n) {
-        return URI.create("ws://127.0.0.1:" + relay.port() + "/api/v1/ws");
+        return URI.create("ws://" + base.getAuthority() + "/api/v1/ws");
     }
 
     @Override
@@ -30,17 +48,23 @@ final class RelayTarget implements Target {
     }
 
     @Override
-    public long createRoom(List<Account> members, int capacity) {
-        return relay.conversation(members.stream().map(Account::id).toList());
+    public long createRoom(List<Account> members, int capacity) throws Exception {
+        String ids = members.stream().map(a -> Long.toString(a.id())).collect(Collectors.joining(",", "[", "]"));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/conversations"))
+                .POST(HttpRequest.BodyPublishers.ofString(ids)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the relay refused a room: " + r.statusCode() + " " + r.body());
+        }
+        return Long.parseLong(r.body());
     }
 
     @Override
     public long residentBytes() {
-        return -1;
+        return ResidentMemory.of(child.pid());
     }
 
     @Override
     public void close() {
-        relay.close();
+        child.close();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What a scenario runs against: a Confab server (spawned by the bench or given by URL) or the bare
- * in-process relay that is the machine's baseline. Scenarios speak the same frames to both.
+ * relay (its own JVM too) that is the machine's baseline. Scenarios speak the same frames to both.
  */
 interface Target extends AutoCloseable {
 

@@ -14,32 +14,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Confab server the bench starts in its own JVM (same classpath), so that its memory can be read
- * and its CPU is not mixed with the load generator's. Its log goes to {@code <dir>/server.log}.
+ * A server the bench starts in its own JVM (same classpath, the launcher's JVM options): a Confab
+ * node or the bare relay. In its own process its memory can be read, its CPU is not mixed with the
+ * load generator's, and its sockets do not count against the load generator's open-file limit. Its
+ * output goes to {@code <dir>/server.log}; it is ready once a line matches the given pattern, whose
+ * first group is its URL.
  */
-final class ServerChild implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("Confab server ready at (http://\\S+)");
+final class ChildJvm implements AutoCloseable {
+    private static final Pattern CONFAB_READY = Pattern.compile("Confab server ready at (http://\\S+)");
 
     private final Process process;
     private final String url;
 
-    private ServerChild(Process process, String url) {
+    private ChildJvm(Process process, String url) {
         this.process = process;
         this.url = url;
     }
 
-    static ServerChild start(Path dir, Map<String, String> settings, List<String> jvmOptions) throws Exception {
+    /** A Confab node with these settings. */
+    static ChildJvm confab(Path dir, Map<String, String> settings, List<String> jvmOptions) throws Exception {
+        List<String> args = new ArrayList<>();
+        settings.forEach((k, v) -> args.add(k + "=" + v));
+        return start(dir, "dev.confab.server.app.ServerMain", args, jvmOptions, CONFAB_READY);
+    }
+
+    /** The bare relay ({@link BareRelay#main}). */
+    static ChildJvm relay(Path dir) throws Exception {
+        return start(dir, BareRelay.class.getName(), List.of(), List.of(), BareRelay.READY);
+    }
+
+    private static ChildJvm start(Path dir, String mainClass, List<String> args, List<String> jvmOptions,
+                                  Pattern readyLine) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(JvmOptions.likeTheLauncher(java));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.confab.server.app.ServerMain"));
-        settings.forEach((k, v) -> command.add(k + "=" + v));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         Path log = dir.resolve("server.log");
-        Thread.ofPlatform().daemon().start(() -> copyLog(process, log, ready));
+        Thread.ofPlatform().daemon().start(() -> copyLog(process, log, readyLine, ready));
         try {
-            return new ServerChild(process, ready.get(120, TimeUnit.SECONDS));
+            return new ChildJvm(process, ready.get(120, TimeUnit.SECONDS));
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("the server did not start; see " + log, e);
@@ -54,14 +70,14 @@ final class ServerChild implements AutoCloseable {
         return process.pid();
     }
 
-    private static void copyLog(Process process, Path log, CompletableFuture<String> ready) {
+    private static void copyLog(Process process, Path log, Pattern readyLine, CompletableFuture<String> ready) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              var out = java.nio.file.Files.newBufferedWriter(log)) {
             String line;
             while ((line = r.readLine()) != null) {
                 out.write(line);
                 out.newLine();
-                Matcher m = READY.matcher(line);
+                Matcher m = readyLine.matcher(line);
                 if (m.find()) {
                     out.flush();
                     ready.complete(m.group(1));
