@@ -53,6 +53,7 @@ public final class ConnectionRegistry implements LocalEndpoints {
     @Override
     public void deliver(Collection<AccountId> recipients, UserEvent event) {
         String frame = null;
+        FanOut fanOut = new FanOut();
         for (AccountId account : recipients) {
             WsConnection[] connections = byAccount.get(account);
             if (connections == null) {
@@ -61,23 +62,28 @@ public final class ConnectionRegistry implements LocalEndpoints {
             if (frame == null) {
                 frame = encoder.apply(event);
             }
-            sendAll(connections, frame, event.skipConnection());
+            fanOut.add(connections, frame, event.skipConnection());
         }
+        fanOut.schedule();
     }
 
     @Override
     public void deliverFrame(Collection<AccountId> recipients, String frame, Object skipConnection) {
+        FanOut fanOut = new FanOut();
         for (AccountId account : recipients) {
             WsConnection[] connections = byAccount.get(account);
             if (connections != null) {
-                sendAll(connections, frame, skipConnection);
+                fanOut.add(connections, frame, skipConnection);
             }
         }
+        fanOut.schedule();
     }
 
     @Override
     public void broadcast(String frame) {
-        all().forEach(c -> c.send(frame));
+        FanOut fanOut = new FanOut();
+        byAccount.values().forEach(connections -> fanOut.add(connections, frame, null));
+        fanOut.schedule();
     }
 
     @Override
@@ -112,14 +118,6 @@ public final class ConnectionRegistry implements LocalEndpoints {
     /** A snapshot of every live connection. */
     public List<WsConnection> all() {
         return byAccount.values().stream().flatMap(Arrays::stream).toList();
-    }
-
-    private static void sendAll(WsConnection[] connections, String frame, Object skip) {
-        for (WsConnection c : connections) {
-            if (c != skip) {
-                c.send(frame);
-            }
-        }
     }
 
     private static <K> void addTo(ConcurrentHashMap<K, WsConnection[]> map, K key, WsConnection c) {

@@ -47,20 +47,37 @@ public final class WsConnection {
 
     /** Queues one text frame; closes the connection as a slow consumer when the queue is full. */
     public void send(String frame) {
+        if (enqueue(frame)) {
+            context.runOnContext(v -> drain());
+        }
+    }
+
+    /**
+     * Queues one text frame as {@link #send} does, but leaves scheduling the drain to the caller: true
+     * when the caller has taken on running {@link #drain} on {@link #context()} (the frame is queued and
+     * no drain was pending). Lets a fan-out schedule one task per event loop instead of one per
+     * connection ({@link FanOut}).
+     */
+    boolean enqueue(String frame) {
         if (closing.get()) {
-            return;
+            return false;
         }
         if (!held && Vertx.currentContext() == context && outbound.isEmpty() && !socket.isClosed() && !socket.writeQueueFull()) {
             socket.writeTextMessage(frame);
-            return;
+            return false;
         }
         if (queued.incrementAndGet() > queueLimit) {
             queued.decrementAndGet();
             close(dev.confab.protocol.CloseCodes.SLOW_CONSUMER, "outbound queue overflow");
-            return;
+            return false;
         }
         outbound.offer(frame);
-        scheduleDrain();
+        return !held && drainScheduled.compareAndSet(false, true);
+    }
+
+    /** The event loop context this socket belongs to; {@link #drain} must run there. */
+    Context context() {
+        return context;
     }
 
     /** Closes once with {@code code}; later calls do nothing. Frames still queued are discarded. */
@@ -113,9 +130,9 @@ public final class WsConnection {
     /**
      * Writes queued frames while the socket accepts them. Every exit either leaves the queue empty or
      * has a wake-up registered: a drain handler, re-checked after registering in case the socket became
-     * writable in between.
+     * writable in between. Runs on {@link #context()}.
      */
-    private void drain() {
+    void drain() {
         drainScheduled.set(false);
         if (closing.get() || held) {
             return;
