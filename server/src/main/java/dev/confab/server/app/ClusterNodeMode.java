@@ -57,7 +57,8 @@ final class ClusterNodeMode implements NodeMode {
         this.url = url;
         this.link = new RedisLink(vertx, config.redisUrl(), config.keyPrefix(), config.redisTimeout());
         this.bus = new RedisClusterBus(vertx, link, config.redisUrl(), config.nodeId(), endpoints, members::invalidate,
-                members::invalidateAll, json.encode(new ServerFrame.Resync("cluster bus interrupted")), blocking);
+                members::invalidateAll, json.encode(new ServerFrame.Resync("cluster bus interrupted")), blocking,
+                config.resyncSpread(), config.resyncMaxAccounts());
         this.presence = new RedisPresenceRegistry(link, config.nodeId());
         this.nodes = new RedisNodeRegistry(link, config.nodeId(), url, endpoints::connectionCount, presence,
                 config.nodeTtl(), lost -> announce.get().accept(lost), back -> announce.get().accept(back));

@@ -30,7 +30,7 @@ class ClusterChoreTest {
 
     private ClusterNodeMode node(String redis, String id) {
         var cluster = new ServerConfig.Cluster(redis, id, prefix, Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), Duration.ZERO, 100_000);
         var registry = new ConnectionRegistry(e -> "", (r, d) -> null);
         return new ClusterNodeMode(cluster, vertx, Executors.newVirtualThreadPerTaskExecutor(), registry,
                 new MemberCache(null, 10, Duration.ofMinutes(1)), () -> URI.create("http://127.0.0.1:1/"), new WireJson());
@@ -55,7 +55,7 @@ class ClusterChoreTest {
         prefix = null;
         String unreachable = "redis://127.0.0.1:1";
         var cluster = new ServerConfig.Cluster(unreachable, "n1", "confab-test-unreachable:", Duration.ofSeconds(1),
-                Duration.ofSeconds(3), Duration.ofMillis(300));
+                Duration.ofSeconds(3), Duration.ofMillis(300), Duration.ZERO, 100_000);
         var mode = new ClusterNodeMode(cluster, vertx, Executors.newVirtualThreadPerTaskExecutor(),
                 new ConnectionRegistry(e -> "", (r, d) -> null), new MemberCache(null, 10, Duration.ofMinutes(1)),
                 () -> URI.create("http://127.0.0.1:1/"), new WireJson());

@@ -82,6 +82,8 @@ public final class ConfigKeys {
             key("cluster.heartbeat-interval", "2s", "How often a node refreshes its registration and load in Redis and checks for dead nodes."),
             key("cluster.node-ttl", "8s", "A node that has not refreshed its registration for this long is dead: it gets no new clients and its users go offline."),
             key("cluster.redis-timeout", "2s", "How long a Redis command may take before it counts as failed (sends still commit; live delivery degrades to catch-up)."),
+            key("cluster.resync-spread", "5s", "A node that lost its bus subscription tells all its clients to resync, spread over this long so their catch-up reads do not hit the database at once (0s: all at once)."),
+            key("cluster.resync-max-accounts", "100000", "Recipients of failed bus publishes a node remembers one by one, to resync only them when Redis answers; past this many, every client resyncs."),
             key("admin.token", "", "Bearer token of the admin API (/api/v1/admin/*: bulk provisioning of accounts and room members, for load tests and seeding). Empty: the admin API is off and answers 404. Set: 16 to 512 printable ASCII characters without spaces; keep it secret (prefer the CONFAB_ADMIN_TOKEN environment variable)."),
             key("admin.max-bulk-accounts", "20000", "Most accounts one admin bulk request may create or add to a room."));
 

@@ -44,14 +44,15 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
      * one when it starts ({@link #withNodeId}).
      */
     public record Cluster(String redisUrl, String nodeId, String keyPrefix, Duration heartbeatInterval,
-                          Duration nodeTtl, Duration redisTimeout) {
+                          Duration nodeTtl, Duration redisTimeout, Duration resyncSpread, int resyncMaxAccounts) {
         public boolean enabled() {
             return !redisUrl.isEmpty();
         }
 
         /** These settings with {@code id} as the node id. */
         public Cluster withNodeId(String id) {
-            return new Cluster(redisUrl, id, keyPrefix, heartbeatInterval, nodeTtl, redisTimeout);
+            return new Cluster(redisUrl, id, keyPrefix, heartbeatInterval, nodeTtl, redisTimeout, resyncSpread,
+                    resyncMaxAccounts);
         }
     }
 
@@ -157,7 +158,12 @@ public record ServerConfig(Server server, long maxBodyBytes, DatabaseSettings da
             throw new ConfigException("cluster.node-ttl must be at least twice cluster.heartbeat-interval,"
                     + " or a live node could be taken for dead between two heartbeats");
         }
-        return new Cluster(redis, nodeId, prefix, heartbeat, ttl, v.duration("cluster.redis-timeout"));
+        Duration spread = v.duration("cluster.resync-spread");
+        if (spread.isNegative()) {
+            throw new ConfigException("cluster.resync-spread must not be negative");
+        }
+        return new Cluster(redis, nodeId, prefix, heartbeat, ttl, v.duration("cluster.redis-timeout"), spread,
+                v.integer("cluster.resync-max-accounts", 0, 10_000_000));
     }
 
     private static dev.confab.server.accounts.SessionPolicy sessionPolicy(ConfigValues v) {

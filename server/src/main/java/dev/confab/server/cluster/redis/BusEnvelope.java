@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param from         node id of the sender
  * @param kind         what to do
- * @param to           account ids to deliver {@code frame} to ({@link Kind#DELIVER})
+ * @param to           account ids to deliver {@code frame} to ({@link Kind#DELIVER}), or whose connections
+ *                     should resync ({@link Kind#RESYNC}; absent: every connection)
  * @param frame        the frame text ({@link Kind#DELIVER})
  * @param sessions     session ids to close ({@link Kind#END_SESSIONS})
  * @param reason       why they are closed ({@link Kind#END_SESSIONS})
@@ -26,7 +27,10 @@ record BusEnvelope(String from, Kind kind, long[] to, String frame, List<String>
         DELIVER,
         END_SESSIONS,
         MEMBERS_CHANGED,
-        /** The sender could not publish for a while: every node asks its connections to catch up. */
+        /**
+         * The sender could not publish for a while: every node asks the connections of the accounts in
+         * {@code to} to catch up, or, without {@code to}, every connection (and drops its member cache).
+         */
         RESYNC
     }
 
@@ -44,5 +48,9 @@ record BusEnvelope(String from, Kind kind, long[] to, String frame, List<String>
 
     static BusEnvelope resync(String from) {
         return new BusEnvelope(from, Kind.RESYNC, null, null, null, null, null, null);
+    }
+
+    static BusEnvelope resync(String from, long[] accounts) {
+        return new BusEnvelope(from, Kind.RESYNC, accounts, null, null, null, null, null);
     }
 }

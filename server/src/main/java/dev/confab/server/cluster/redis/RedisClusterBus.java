@@ -13,8 +13,10 @@ import dev.confab.server.events.UserEvent;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -28,8 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Redis is only the fast path. When a publish fails, or this node's subscription was down, live
  * pushes may have been missed; once Redis answers again every affected connection gets a {@code resync}
- * frame and catches up from the database by seq. Member caches are dropped at the same moment, since
- * invalidations may have been missed too.
+ * frame and catches up from the database by seq. A failed message push names its recipients, so only
+ * their connections resync ({@link MissedPushes}); a lost subscription, or any other failed envelope,
+ * resyncs every connection and drops the member cache, since invalidations may have been missed too.
+ * A node resyncing all its connections spreads the frames over {@code resyncSpread}, so that their
+ * catch-up reads do not all reach the database in the same instant.
  */
 public final class RedisClusterBus implements EventBus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisClusterBus.class);
@@ -42,7 +47,15 @@ public final class RedisClusterBus implements EventBus, AutoCloseable {
     private final Runnable forgetAllMembers;
     private final String resyncFrame;
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final AtomicBoolean publishMissed = new AtomicBoolean();
+    private static final int RESYNC_ACCOUNTS_PER_ENVELOPE = 10_000;
+    private static final long SPREAD_TICK_MILLIS = 100;
+    /** After a failed publish while the link still looks healthy, the targeted resync is sent this much later. */
+    private static final long FLUSH_DELAY_MILLIS = 1_000;
+
+    private final Vertx vertx;
+    private final MissedPushes missed;
+    private final Duration resyncSpread;
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final RedisSubscriber subscriber;
     private final java.util.concurrent.Executor blocking;
 
@@ -51,10 +64,15 @@ public final class RedisClusterBus implements EventBus, AutoCloseable {
      * @param forgetAllMembers drops every cached member list
      * @param resyncFrame      the encoded {@code resync} frame
      * @param blocking         runs cache invalidations asked for by other nodes
+     * @param resyncSpread     how long a resync of every connection here is spread over (zero: at once)
+     * @param resyncMaxAccounts most recipients of failed publishes resynced one by one; past it, everyone
      */
     public RedisClusterBus(Vertx vertx, RedisLink link, String redisUrl, String nodeId, LocalEndpoints local,
                            Consumer<ConversationId> forgetMembers, Runnable forgetAllMembers, String resyncFrame,
-                           java.util.concurrent.Executor blocking) {
+                           java.util.concurrent.Executor blocking, Duration resyncSpread, int resyncMaxAccounts) {
+        this.vertx = vertx;
+        this.missed = new MissedPushes(resyncMaxAccounts);
+        this.resyncSpread = resyncSpread;
         this.blocking = blocking;
         this.link = link;
         this.nodeId = nodeId;
@@ -111,10 +129,32 @@ public final class RedisClusterBus implements EventBus, AutoCloseable {
             throw new IllegalStateException("bus envelope not encodable", e);
         }
         link.send(Request.cmd(Command.PUBLISH).arg(channel).arg(text)).onFailure(e -> {
-            if (publishMissed.compareAndSet(false, true)) {
-                LOG.warn("cluster bus publish failed; other nodes' clients will resync when Redis is back: {}", e.toString());
+            boolean firstMiss = missed.isEmpty();
+            missed.failed(envelope);
+            if (firstMiss) {
+                LOG.warn("cluster bus publish failed; the clients concerned on other nodes will resync when Redis"
+                        + " answers: {}", e.toString());
+            }
+            if (link.reachable()) {
+                // A failure the link did not take for a loss (an error reply, or one that finished after the
+                // reconnect): no reconnect will come to flush it, so flush it after a pause.
+                scheduleFlush();
             }
         });
+    }
+
+    private void scheduleFlush() {
+        if (flushScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(FLUSH_DELAY_MILLIS, id -> {
+                flushScheduled.set(false);
+                flushMissed();
+            });
+        }
+    }
+
+    /** Publishes the resyncs that make up for failed publishes; one that fails again is recorded again. */
+    private void flushMissed() {
+        missed.takeResyncs(nodeId, RESYNC_ACCOUNTS_PER_ENVELOPE).forEach(this::send);
     }
 
     private void received(String text) {
@@ -134,7 +174,13 @@ public final class RedisClusterBus implements EventBus, AutoCloseable {
                     e.reason() == null ? SessionEnd.ENDED : e.reason(), e.device());
             // Off the event loop: forgetting an entry waits for a load of it that is under way.
             case MEMBERS_CHANGED -> blocking.execute(() -> forgetMembers.accept(new ConversationId(e.conversation())));
-            case RESYNC -> resyncLocal();
+            case RESYNC -> {
+                if (e.to() == null) {
+                    resyncLocal();
+                } else {
+                    local.deliverFrame(Arrays.stream(e.to()).mapToObj(AccountId::new).toList(), resyncFrame, null);
+                }
+            }
         }
     }
 
@@ -143,16 +189,25 @@ public final class RedisClusterBus implements EventBus, AutoCloseable {
         resyncLocal();
     }
 
-    /** Our publishes failed while Redis was away: tell every other node to resync (ours were served directly). */
+    /** Our publishes failed while Redis was away: tell the other nodes whom to resync (ours were served directly). */
     private void linkRestored() {
-        if (publishMissed.getAndSet(false)) {
-            send(BusEnvelope.resync(nodeId));
-        }
+        flushMissed();
     }
 
+    /** Every connection here may have missed pushes: drop the member cache and resync them all, spread out. */
     private void resyncLocal() {
         blocking.execute(forgetAllMembers);
-        local.broadcast(resyncFrame);
+        List<AccountId> accounts = local.connectedAccounts();
+        long ticks = Math.max(1, resyncSpread.toMillis() / SPREAD_TICK_MILLIS);
+        int perTick = (int) Math.max(1, (accounts.size() + ticks - 1) / ticks);
+        for (int from = 0, tick = 0; from < accounts.size(); from += perTick, tick++) {
+            List<AccountId> slice = accounts.subList(from, Math.min(accounts.size(), from + perTick));
+            if (tick == 0) {
+                local.deliverFrame(slice, resyncFrame, null);
+            } else {
+                vertx.setTimer(tick * SPREAD_TICK_MILLIS, id -> local.deliverFrame(slice, resyncFrame, null));
+            }
+        }
     }
 
     @Override

@@ -60,6 +60,11 @@ public final class RedisLink implements AutoCloseable {
         return timeout;
     }
 
+    /** False from a lost connection until Redis answers again (and after {@link #close}). */
+    public synchronized boolean reachable() {
+        return !lost && !closed;
+    }
+
     /** Runs {@code listener} (on an event loop; it must not block) each time Redis answers again after a loss. */
     public void onReconnected(Runnable listener) {
         reconnectListeners.add(listener);

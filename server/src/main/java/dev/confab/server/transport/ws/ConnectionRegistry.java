@@ -80,13 +80,6 @@ public final class ConnectionRegistry implements LocalEndpoints {
     }
 
     @Override
-    public void broadcast(String frame) {
-        FanOut fanOut = new FanOut();
-        byAccount.values().forEach(connections -> fanOut.add(connections, frame, null));
-        fanOut.schedule();
-    }
-
-    @Override
     public void closeSessions(Collection<SessionId> sessions, SessionEnd reason, String byDeviceName) {
         int code = reason == SessionEnd.REPLACED ? CloseCodes.SESSION_REPLACED : CloseCodes.SESSION_ENDED;
         String why = reason == SessionEnd.REPLACED ? "signed in elsewhere" : "session ended";
@@ -108,6 +101,11 @@ public final class ConnectionRegistry implements LocalEndpoints {
     @Override
     public int connectionCount() {
         return byAccount.values().stream().mapToInt(c -> c.length).sum();
+    }
+
+    @Override
+    public List<AccountId> connectedAccounts() {
+        return List.copyOf(byAccount.keySet());
     }
 
     @Override

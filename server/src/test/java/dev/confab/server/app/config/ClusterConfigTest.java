@@ -31,6 +31,8 @@ class ClusterConfigTest {
         assertThat(cluster.nodeId()).isEqualTo("eu-1");
         assertThat(cluster.keyPrefix()).isEqualTo("confab:");
         assertThat(cluster.nodeTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(cluster.resyncSpread()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(cluster.resyncMaxAccounts()).isEqualTo(100_000);
     }
 
     @Test
@@ -43,6 +45,10 @@ class ClusterConfigTest {
                 .hasMessageContaining("cluster.node-id");
         assertThatThrownBy(() -> config(Map.of("cluster.heartbeat-interval", "5s", "cluster.node-ttl", "6s")))
                 .hasMessageContaining("cluster.node-ttl");
+        assertThatThrownBy(() -> config(Map.of("cluster.resync-spread", "PT-1S")))
+                .hasMessageContaining("cluster.resync-spread");
+        assertThatThrownBy(() -> config(Map.of("cluster.resync-max-accounts", "-1")))
+                .hasMessageContaining("cluster.resync-max-accounts");
         assertThatThrownBy(() -> config(Map.of("auth.session-policy", "one")))
                 .hasMessageContaining("auth.session-policy");
     }
