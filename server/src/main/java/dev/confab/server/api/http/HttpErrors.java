@@ -5,6 +5,7 @@ import dev.confab.protocol.WireFormatException;
 import dev.confab.protocol.WireJson;
 import dev.confab.protocol.model.ErrorBody;
 import dev.confab.server.errors.ConfabException;
+import dev.confab.server.errors.ThrottledWarning;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +21,9 @@ final class HttpErrors implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
 
     private final WireJson json;
+    /** One per request while the database is saturated or away: at most a line every 10 s. */
+    private final ThrottledWarning unavailable =
+            new ThrottledWarning(LOG, "request refused as unavailable", java.time.Duration.ofSeconds(10));
 
     HttpErrors(WireJson json) {
         this.json = json;
@@ -31,7 +35,7 @@ final class HttpErrors implements Handler<RoutingContext> {
         ErrorCode code;
         String message;
         if (failure instanceof dev.confab.server.errors.StoreUnavailableException e) {
-            LOG.warn("{} {}: {}", ctx.request().method(), ctx.request().path(), e.detail());
+            unavailable.warn(ctx.request().method() + " " + ctx.request().path() + ": " + e.detail());
         }
         if (failure instanceof ConfabException e) {
             code = e.code();

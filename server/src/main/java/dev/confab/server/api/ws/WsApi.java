@@ -10,6 +10,7 @@ import dev.confab.server.accounts.AccountService;
 import dev.confab.server.accounts.AuthenticatedSession;
 import dev.confab.server.api.BlockingCalls;
 import dev.confab.server.errors.ConfabException;
+import dev.confab.server.errors.ThrottledWarning;
 import dev.confab.server.events.EventService;
 import dev.confab.server.presence.PresenceService;
 import dev.confab.server.transport.ws.ConnectionListener;
@@ -29,6 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WsApi implements ConnectionListener {
     private static final Logger LOG = LoggerFactory.getLogger(WsApi.class);
+    /** One per connection when the database is saturated (a connect burst): at most a line every 10 s. */
+    private final ThrottledWarning announcementFailed =
+            new ThrottledWarning(LOG, "presence announcement failed", java.time.Duration.ofSeconds(10));
+    /** One per request while the database is saturated or away: at most a line every 10 s. */
+    private final ThrottledWarning requestUnavailable =
+            new ThrottledWarning(LOG, "websocket request", java.time.Duration.ofSeconds(10));
 
     private final WireJson json;
     private final WsRequests requests;
@@ -120,7 +127,7 @@ public final class WsApi implements ConnectionListener {
             if (e instanceof dev.confab.server.errors.ServerStoppingException) {
                 LOG.debug("presence not announced: shutting down");
             } else {
-                LOG.warn("presence announcement failed: {}", e.toString());
+                announcementFailed.warn(e);
             }
         });
     }
@@ -164,7 +171,7 @@ public final class WsApi implements ConnectionListener {
 
     private ServerFrame.Error errorFrame(String requestId, Throwable cause) {
         if (cause instanceof dev.confab.server.errors.StoreUnavailableException e) {
-            LOG.warn("websocket request: {}", e.detail());
+            requestUnavailable.warn(e.detail());
         }
         if (cause instanceof ConfabException e) {
             return new ServerFrame.Error(requestId, e.code().code(), e.getMessage());
