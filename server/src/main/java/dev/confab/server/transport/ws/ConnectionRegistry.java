@@ -113,6 +113,15 @@ public final class ConnectionRegistry implements LocalEndpoints {
         return encoder;
     }
 
+    /** Runs {@code action} on every live connection, without copying them into a list first. */
+    void forEach(java.util.function.Consumer<WsConnection> action) {
+        for (WsConnection[] connections : byAccount.values()) {
+            for (WsConnection c : connections) {
+                action.accept(c);
+            }
+        }
+    }
+
     /** A snapshot of every live connection. */
     public List<WsConnection> all() {
         return byAccount.values().stream().flatMap(Arrays::stream).toList();
