@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What this node's failed publishes may have cost other nodes' clients, kept until Redis answers again
- * and the node can say so. A failed {@code DELIVER} names its recipients, so only they need to resync;
- * any other failed envelope (a membership change or a session end other nodes may have missed), or more
- * recipients than {@code maxAccounts}, makes the resync go to everyone, as a lost subscription does.
- * Thread-safe.
+ * What this node's failed publishes may have cost other nodes, kept until Redis answers again and the
+ * node can make up for it. A failed {@code DELIVER} names its recipients, so only they need to resync. A
+ * failed {@code END_SESSIONS} (a logout, a password change, a replaced session) is published again: ending
+ * a session twice is harmless, and until then the sessions' sockets on other nodes stay open. A failed
+ * membership change, or more recipients or sessions than {@code maxAccounts}, makes the resync go to
+ * everyone, as a lost subscription does (other nodes' member caches may be stale, and pushes to whoever
+ * joined may have been missed). Thread-safe.
  */
 final class MissedPushes {
     private final int maxAccounts;
     private Set<Long> accounts = new HashSet<>();
+    private List<BusEnvelope> sessionEnds = new ArrayList<>();
+    private int sessionsToEnd;
     private boolean everyone;
 
     /** @param maxAccounts most recipients remembered one by one; past it, everyone resyncs */
@@ -25,6 +29,16 @@ final class MissedPushes {
 
     /** Records an envelope whose publish failed. */
     synchronized void failed(BusEnvelope envelope) {
+        if (envelope.kind() == BusEnvelope.Kind.END_SESSIONS) {
+            sessionsToEnd += envelope.sessions().size();
+            if (sessionsToEnd > maxAccounts) {
+                // Their tokens are refused on the next request anyway; only the open sockets linger.
+                everyone = true;
+            } else {
+                sessionEnds.add(envelope);
+            }
+            return;
+        }
         boolean targeted = envelope.to() != null
                 && (envelope.kind() == BusEnvelope.Kind.DELIVER || envelope.kind() == BusEnvelope.Kind.RESYNC);
         if (!targeted) {
@@ -44,15 +58,15 @@ final class MissedPushes {
     }
 
     synchronized boolean isEmpty() {
-        return !everyone && accounts.isEmpty();
+        return !everyone && accounts.isEmpty() && sessionEnds.isEmpty();
     }
 
     /**
-     * The {@code RESYNC} envelopes that make up for everything recorded, and forgets it: none, one for
-     * every connection, or ones naming at most {@code perEnvelope} accounts each.
+     * The envelopes that make up for everything recorded, and forgets it: the failed session ends again,
+     * then no resync, one for every connection, or ones naming at most {@code perEnvelope} accounts each.
      */
-    synchronized List<BusEnvelope> takeResyncs(String from, int perEnvelope) {
-        List<BusEnvelope> out = new ArrayList<>();
+    synchronized List<BusEnvelope> takeMakeUps(String from, int perEnvelope) {
+        List<BusEnvelope> out = new ArrayList<>(sessionEnds);
         if (everyone) {
             out.add(BusEnvelope.resync(from));
         } else if (!accounts.isEmpty()) {
@@ -63,6 +77,8 @@ final class MissedPushes {
         }
         everyone = false;
         accounts = new HashSet<>();
+        sessionEnds = new ArrayList<>();
+        sessionsToEnd = 0;
         return out;
     }
 }

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Redis is only the fast path. When a publish fails, or this node's subscription was down, live
  * pushes may have been missed; once Redis answers again every affected connection gets a {@code resync}
  * frame and catches up from the database by seq. A failed message push names its recipients, so only
- * their connections resync ({@link MissedPushes}); a lost subscription, or any other failed envelope,
- * resyncs every connection and drops the member cache, since invalidations may have been missed too.
+ * their connections resync, and a failed session end is published again ({@link MissedPushes}); a lost
+ * subscription, or a failed membership change, resyncs every connection and drops the member cache,
+ * since invalidations may have been missed too.
  * A node resyncing all its connections spreads the frames over {@code resyncSpread}, so that their
  * catch-up reads do not all reach the database in the same instant.
  */
@@ -152,9 +153,9 @@ public final class RedisClusterBus implements EventBus, AutoCloseable {
         }
     }
 
-    /** Publishes the resyncs that make up for failed publishes; one that fails again is recorded again. */
+    /** Publishes what makes up for failed publishes (see {@link MissedPushes}); one that fails again is recorded again. */
     private void flushMissed() {
-        missed.takeResyncs(nodeId, RESYNC_ACCOUNTS_PER_ENVELOPE).forEach(this::send);
+        missed.takeMakeUps(nodeId, RESYNC_ACCOUNTS_PER_ENVELOPE).forEach(this::send);
     }
 
     private void received(String text) {

@@ -16,14 +16,14 @@ class MissedPushesTest {
         missed.failed(BusEnvelope.deliver("n1", new long[] {1, 2}, "{}"));
         assertThat(missed.isEmpty()).isFalse();
 
-        List<BusEnvelope> resyncs = missed.takeResyncs("n1", 100);
+        List<BusEnvelope> resyncs = missed.takeMakeUps("n1", 100);
         assertThat(resyncs).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(BusEnvelope.Kind.RESYNC);
             assertThat(e.from()).isEqualTo("n1");
             assertThat(e.to()).containsExactly(1, 2, 3);
         });
         assertThat(missed.isEmpty()).isTrue();
-        assertThat(missed.takeResyncs("n1", 100)).isEmpty();
+        assertThat(missed.takeMakeUps("n1", 100)).isEmpty();
     }
 
     @Test
@@ -34,7 +34,7 @@ class MissedPushesTest {
             to[i] = i + 1;
         }
         missed.failed(BusEnvelope.deliver("n1", to, "{}"));
-        List<BusEnvelope> resyncs = missed.takeResyncs("n1", 100);
+        List<BusEnvelope> resyncs = missed.takeMakeUps("n1", 100);
         assertThat(resyncs).extracting(e -> e.to().length).containsExactly(100, 100, 50);
         assertThat(resyncs.stream().flatMapToLong(e -> java.util.Arrays.stream(e.to())).distinct().count()).isEqualTo(250);
     }
@@ -43,22 +43,41 @@ class MissedPushesTest {
     void aFailedTargetedResyncIsRememberedAgain() {
         MissedPushes missed = new MissedPushes(100);
         missed.failed(BusEnvelope.resync("n1", new long[] {7}));
-        assertThat(missed.takeResyncs("n1", 100)).singleElement().satisfies(e -> assertThat(e.to()).containsExactly(7));
+        assertThat(missed.takeMakeUps("n1", 100)).singleElement().satisfies(e -> assertThat(e.to()).containsExactly(7));
     }
 
     @Test
-    void anyOtherFailedEnvelopeOrTooManyRecipientsResyncsEveryone() {
-        for (BusEnvelope other : List.of(BusEnvelope.membersChanged("n1", 5),
-                BusEnvelope.endSessions("n1", List.of("s"), SessionEnd.ENDED, null), BusEnvelope.resync("n1"))) {
+    void failedSessionEndsArePublishedAgainBeforeTheResyncs() {
+        MissedPushes missed = new MissedPushes(3);
+        BusEnvelope logout = BusEnvelope.endSessions("n1", List.of("s1"), SessionEnd.ENDED, null);
+        BusEnvelope replaced = BusEnvelope.endSessions("n1", List.of("s2", "s3"), SessionEnd.REPLACED, "phone");
+        missed.failed(logout);
+        missed.failed(BusEnvelope.deliver("n1", new long[] {4}, "{}"));
+        missed.failed(replaced);
+        assertThat(missed.isEmpty()).isFalse();
+        List<BusEnvelope> makeUps = missed.takeMakeUps("n1", 100);
+        assertThat(makeUps).hasSize(3);
+        assertThat(makeUps.subList(0, 2)).containsExactly(logout, replaced);
+        assertThat(makeUps.get(2).to()).containsExactly(4);
+        assertThat(missed.isEmpty()).isTrue();
+
+        missed.failed(BusEnvelope.endSessions("n1", List.of("a", "b", "c", "d"), SessionEnd.ENDED, null));
+        assertThat(missed.takeMakeUps("n1", 100)).as("more sessions than remembered").singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(BusEnvelope.Kind.RESYNC));
+    }
+
+    @Test
+    void aFailedMembershipChangeOrEveryoneResyncOrTooManyRecipientsResyncsEveryone() {
+        for (BusEnvelope other : List.of(BusEnvelope.membersChanged("n1", 5), BusEnvelope.resync("n1"))) {
             MissedPushes missed = new MissedPushes(100);
             missed.failed(BusEnvelope.deliver("n1", new long[] {1}, "{}"));
             missed.failed(other);
             missed.failed(BusEnvelope.deliver("n1", new long[] {2}, "{}"));
-            assertThat(missed.takeResyncs("n1", 100)).as(other.kind().name())
+            assertThat(missed.takeMakeUps("n1", 100)).as(other.kind().name())
                     .singleElement().satisfies(e -> assertThat(e.to()).isNull());
         }
         MissedPushes missed = new MissedPushes(2);
         missed.failed(BusEnvelope.deliver("n1", new long[] {1, 2, 3}, "{}"));
-        assertThat(missed.takeResyncs("n1", 100)).singleElement().satisfies(e -> assertThat(e.to()).isNull());
+        assertThat(missed.takeMakeUps("n1", 100)).singleElement().satisfies(e -> assertThat(e.to()).isNull());
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two nodes' buses on a real Redis. Node A publishes through a TCP proxy that the test cuts, while both
  * subscriptions stay up: A's failed message pushes must make node B resync exactly their recipients once
- * Redis answers A again, and nobody else; a node that resyncs every connection spreads the frames out.
+ * Redis answers A again, and nobody else, and a failed session end must still close the session on B; a
+ * node that resyncs every connection spreads the frames out.
  */
 class TargetedResyncTest {
     private static final String RESYNC = "{\"type\":\"resync\"}";
@@ -78,6 +79,19 @@ class TargetedResyncTest {
                         .singleElement().satisfies(f -> assertThat(f.recipients()).containsExactlyInAnyOrder(
                                 new AccountId(2), new AccountId(9))));
                 assertThat(cacheDropsOnB.get()).as("a targeted resync keeps member caches").isZero();
+
+                // A logout whose publish fails still closes the session's sockets on B once A reaches Redis.
+                linkA.call(Request.cmd(Command.PING));
+                proxy.cut();
+                busA.endSessions(List.of(new SessionId("gone")), SessionEnd.ENDED, null);
+                await().atMost(Duration.ofSeconds(10)).until(() -> !linkA.reachable());
+                assertThat(b.closed).isEmpty();
+                proxy.restore();
+                await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    linkA.send(Request.cmd(Command.PING));
+                    return !b.closed.isEmpty();
+                });
+                assertThat(b.closed).containsExactly(new SessionId("gone"));
             } finally {
                 busA.close();
                 busB.close();
@@ -127,6 +141,7 @@ class TargetedResyncTest {
     /** A node's connections, recording what it is asked to queue. */
     static final class Endpoints implements LocalEndpoints {
         final List<Delivery> frames = new CopyOnWriteArrayList<>();
+        final List<SessionId> closed = new CopyOnWriteArrayList<>();
         private final List<AccountId> connected;
 
         Endpoints(List<AccountId> connected) {
@@ -145,6 +160,7 @@ class TargetedResyncTest {
 
         @Override
         public void closeSessions(Collection<SessionId> sessions, SessionEnd reason, String byDeviceName) {
+            closed.addAll(sessions);
         }
 
         @Override
