@@ -180,12 +180,12 @@ final class GroupCommit<I, R> implements AutoCloseable {
     }
 
     /**
-     * Writes the batch with {@link #batchWork}; false when there is none, the batch is a single item (its
-     * own statements are simpler than the batch's set-based ones, so a lone write is answered sooner), or
-     * it asked to redo item by item.
+     * Writes a batch of two or more with {@link #batchWork}; false when there is none or it asked to redo
+     * item by item. (A lone write never gets here: its own statements are simpler than the batch's
+     * set-based ones, so it is answered sooner by {@link #commitAlone}.)
      */
     private boolean committedAsBatch(List<Pending<I, R>> batch, List<Object> outcomes) {
-        if (batchWork == null || batch.size() < 2) {
+        if (batchWork == null) {
             return false;
         }
         List<I> items = batch.stream().map(Pending::item).toList();
