@@ -45,12 +45,8 @@ final class ChildJvm implements AutoCloseable {
 
     private static ChildJvm start(Path dir, String mainClass, List<String> args, List<String> jvmOptions,
                                   Pattern readyLine) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(JvmOptions.likeTheLauncher(java));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(JvmOptions.command(jvmOptions, mainClass, args))
+                .redirectErrorStream(true).start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         Path log = dir.resolve("server.log");
         Thread.ofPlatform().daemon().start(() -> copyLog(process, log, readyLine, ready));

@@ -22,16 +22,14 @@ final class WorkerProcesses implements AutoCloseable {
     /** @param ratePerWorker direct messages per second each worker sends while holding (see {@link MessageFlow}); 0 for none */
     WorkerProcesses(List<Account> accounts, int workers, int sourceAddresses, String webSockets, int inFlight,
                     double ratePerWorker) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
         int per = (accounts.size() + workers - 1) / workers;
         for (int w = 0; w < workers; w++) {
             List<Account> slice = accounts.subList(Math.min(accounts.size(), w * per), Math.min(accounts.size(), (w + 1) * per));
             Path file = Files.createTempFile("confab-bench-worker-", ".txt");
             Files.writeString(file, slice.stream().map(a -> a.id() + " " + a.token() + " " + a.username()).collect(Collectors.joining("\n")));
-            List<String> command = new ArrayList<>(JvmOptions.likeTheLauncher(java));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConnectionsWorker.class.getName(), file.toString(), Integer.toString(1 + w * sourceAddresses),
-                    Integer.toString(sourceAddresses), webSockets, Integer.toString(w * per), Integer.toString(inFlight),
-                    Double.toString(ratePerWorker)));
+            List<String> command = JvmOptions.command(List.of(), ConnectionsWorker.class.getName(), List.of(
+                    file.toString(), Integer.toString(1 + w * sourceAddresses), Integer.toString(sourceAddresses),
+                    webSockets, Integer.toString(w * per), Integer.toString(inFlight), Double.toString(ratePerWorker)));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             processes.add(p);
             outputs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
